@@ -20,6 +20,7 @@ export default tseslint.config(
   {
     // The domain is pure: no I/O, no framework, no clock, no environment.
     files: ['src/domain/**/*.ts'],
+    ignores: ['src/domain/**/*.test.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       'no-restricted-imports': [

@@ -131,7 +131,7 @@ function toDomain(raw: Record<string, unknown>): Fact {
 const pathText = (path: readonly PropertyKey[]): string => (path.length === 0 ? '-' : path.map(String).join('.'));
 
 function describeRecord(raw: unknown, where: string): string {
-  const id = typeof raw === 'object' && raw !== null && 'id' in raw ? (raw as { id: unknown }).id : undefined;
+  const id = typeof raw === 'object' && raw !== null && 'id' in raw ? (raw).id : undefined;
   return typeof id === 'string' && id !== '' ? `${where}fact "${id}"` : `${where}fact with no id`;
 }
 

@@ -1,0 +1,19 @@
+#!/bin/sh
+# Installs the Debian packages the test suite needs when they are missing:
+# PostgreSQL (the store contract suite starts a throwaway cluster of its own).
+# Set DATABASE_URL to use an existing server instead.
+set -eu
+
+need=""
+if [ -z "${DATABASE_URL:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  need="$need postgresql"
+fi
+
+if [ -n "$need" ]; then
+  echo "Installing Debian packages:$need" >&2
+  SUDO=""
+  if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $need >/dev/null
+fi

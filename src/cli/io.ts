@@ -1,0 +1,13 @@
+/** Where the CLI writes: injected so that tests capture output without spawning processes. */
+export interface CliIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  /** The clock, read only by adapters: the domain always receives time as input. */
+  readonly now: () => number;
+}
+
+export const processIo: CliIo = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  now: () => Date.now(),
+};
