@@ -1,0 +1,98 @@
+/**
+ * SQLite: one file, opened through better-sqlite3 with write-ahead logging,
+ * `synchronous = NORMAL` (durable at checkpoints, never corrupt) and foreign keys on.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import type { Database } from '../schema.js';
+import type { BulkColumn, BulkTable, BulkValue, StoreConnection } from '../store-connection.js';
+
+/** SQLite's default SQLITE_MAX_VARIABLE_NUMBER since 3.32. */
+const SQLITE_MAX_PARAMETERS = 32_766;
+/**
+ * Rows per bulk INSERT statement. Measured on 600,000 fact rows: around a hundred rows per
+ * statement, prepared once and reused, beats both one row per statement and statements as
+ * large as the parameter limit allows (those must be prepared afresh and cost more to bind).
+ */
+const BULK_ROWS = 100;
+
+type Statement = BetterSqlite3.Statement;
+
+export function openSqlite(dbPath: string): StoreConnection {
+  mkdirSync(dirname(dbPath), { recursive: true });
+  const database = new BetterSqlite3(dbPath);
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('foreign_keys = ON');
+  // Another process holding the write lock: wait for it rather than fail at once.
+  database.pragma('busy_timeout = 5000');
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+
+  // Bulk inserts bypass Kysely's query building, which costs more than SQLite itself at this
+  // volume, and reuse prepared statements: one for a full batch, one for a single row.
+  const statements = new Map<string, Statement>();
+  const insertStatement = (table: BulkTable, columns: readonly string[], rows: number): Statement => {
+    const key = `${table}(${columns.join(',')})x${rows}`;
+    let statement = statements.get(key);
+    if (statement === undefined) {
+      const tuple = `(${columns.map(() => '?').join(',')})`;
+      const names = columns.map((c) => `"${c}"`).join(',');
+      statement = database.prepare(
+        `insert into "${table}" (${names}) values ${Array.from({ length: rows }, () => tuple).join(',')} on conflict do nothing`,
+      );
+      statements.set(key, statement);
+    }
+    return statement;
+  };
+
+  return {
+    dialect: 'sqlite',
+    kysely,
+    maxParameters: SQLITE_MAX_PARAMETERS,
+    // Kysely's SQLite driver has one connection behind a mutex, which serialises writers in
+    // this process; `begin immediate` takes the file's write lock up front, which serialises
+    // them across processes (a deferred transaction that reads first could fail to upgrade).
+    writeTransaction: <T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> =>
+      kysely.connection().execute(async (conn) => {
+        await sql`begin immediate`.execute(conn);
+        let result: T;
+        try {
+          result = await work(conn);
+        } catch (error) {
+          await sql`rollback`.execute(conn);
+          throw error;
+        }
+        await sql`commit`.execute(conn);
+        return result;
+      }),
+    // Runs on the same better-sqlite3 handle as the transaction, whose connection the caller
+    // holds, so the rows are part of that transaction.
+    insertRows: <T extends BulkTable>(
+      _trx: Kysely<Database>,
+      table: T,
+      columns: readonly BulkColumn<T>[],
+      values: readonly BulkValue[],
+    ): Promise<number> => {
+      const width = columns.length;
+      const rows = values.length / width;
+      if (!Number.isInteger(rows))
+        throw new RangeError(`${values.length} values do not make rows of ${width}`);
+      const perStatement = Math.max(1, Math.min(BULK_ROWS, Math.floor(SQLITE_MAX_PARAMETERS / width)));
+      const batch = insertStatement(table, columns, perStatement);
+      const single = insertStatement(table, columns, 1);
+      const params = new Array<BulkValue>(perStatement * width);
+      let inserted = 0;
+      let row = 0;
+      for (; row + perStatement <= rows; row += perStatement) {
+        const offset = row * width;
+        for (let j = 0; j < params.length; j += 1) params[j] = values[offset + j]!;
+        inserted += batch.run(params).changes;
+      }
+      for (; row < rows; row += 1)
+        inserted += single.run(values.slice(row * width, (row + 1) * width)).changes;
+      return Promise.resolve(inserted);
+    },
+  };
+}
