@@ -54,7 +54,7 @@ export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
     'audit.read',
     'audit.verify',
   ],
-  auditor: [...READ, 'person.read_unmasked', 'audit.read', 'audit.verify'],
+  auditor: [...READ, 'audit.read', 'audit.verify'],
   admin: [...ACTIONS],
 };
 
