@@ -69,6 +69,29 @@ export function buildProgram(deps: CliDeps): Command {
       await runImport({ ...opts, store: storeConfig(opts, deps.env) }, io);
     });
 
+  const plan = program
+    .command('plan')
+    .description(
+      'Fill flights with the people who may lawfully go (spec: plan-instance.md); writes the plan and prints seat and cap use.',
+    )
+    .option('--instance <file>', 'instance file to plan')
+    .option('--out <file>', 'where to write the plan (JSON)')
+    .action(async (opts: { instance?: string; out?: string }) => {
+      const { runPlan } = await import('./commands/plan.js');
+      await runPlan(opts, io);
+    });
+  plan
+    .command('verify')
+    .description('Check a plan against every rule of the spec; exit 1 with the violations if it breaks any.')
+    .option('--instance <file>', 'the instance the plan is for')
+    .requiredOption('--plan <file>', 'the plan to check')
+    .action(async (opts: { instance?: string; plan: string }) => {
+      // `plan` has an --instance of its own, which commander fills first: read either.
+      const instance = opts.instance ?? plan.opts<{ instance?: string }>().instance;
+      const { runPlanVerify } = await import('./commands/plan.js');
+      runPlanVerify({ instance, plan: opts.plan }, io);
+    });
+
   return program;
 }
 
