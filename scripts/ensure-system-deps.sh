@@ -1,12 +1,16 @@
 #!/bin/sh
 # Installs the Debian packages the test suite needs when they are missing:
-# PostgreSQL (the store contract suite starts a throwaway cluster of its own).
-# Set DATABASE_URL to use an existing server instead.
+# PostgreSQL (the store contract suite starts a throwaway cluster of its own; backups use its
+# pg_dump and pg_restore). Set DATABASE_URL to use an existing server instead.
+# poppler-utils (pdftoppm, pdftotext: the manifest PDF test renders a page and reads its text).
 set -eu
 
 need=""
 if [ -z "${DATABASE_URL:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   need="$need postgresql"
+fi
+if ! command -v pdftoppm >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then
+  need="$need poppler-utils"
 fi
 
 if [ -n "$need" ]; then

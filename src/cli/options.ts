@@ -26,3 +26,17 @@ export function positiveInt(name: string, text: string | undefined, fallback: nu
 }
 
 export const today = (now: number): Day => dayOfInstant(now);
+
+/** One of a fixed set of values. */
+export function choiceOption<T extends string>(name: string, text: string | undefined, choices: readonly T[], fallback: T): T {
+  if (text === undefined) return fallback;
+  if (!(choices as readonly string[]).includes(text)) throw new UsageError(`option ${name}: "${text}" is not one of ${choices.join(', ')}`);
+  return text as T;
+}
+
+/** A country code (two upper-case letters), or `??` for people with no known nationality. */
+export function countryOption(name: string, text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  if (!/^([A-Z]{2}|\?\?)$/.test(text)) throw new UsageError(`option ${name}: "${text}" is not a country code (two upper-case letters, or ?? for none)`);
+  return text;
+}

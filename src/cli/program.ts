@@ -6,6 +6,9 @@
 import { Command, CommanderError } from 'commander';
 import { exitStatusFor } from './exit.js';
 import type { CliIo } from './io.js';
+import { registerApiCommands } from './api-commands.js';
+import { registerDataCommands } from './data-commands.js';
+import { registerOperationsCommands } from './operations-commands.js';
 import type { StoreConfig } from './store-config.js';
 
 export interface CliDeps {
@@ -14,6 +17,27 @@ export interface CliDeps {
 }
 
 const DEFAULT_DB = './repatria.db';
+
+interface SnapshotCliOptions {
+  db?: string;
+  snapshotDir?: string;
+  snapshot?: boolean;
+}
+type SweepCliOptions = SnapshotCliOptions & { on: string; knownAt?: string; country?: string; format?: string };
+type TimelineCliOptions = SnapshotCliOptions & { from: string; to: string; knownAt?: string; country?: string; by?: string; format?: string };
+type DiffCliOptions = SnapshotCliOptions & { on: string; knownAt: string; versus: string; country?: string; format?: string };
+
+interface ImportCommandOptions {
+  people?: string;
+  facts?: string;
+  program?: string;
+  format?: string;
+  quarantine?: string;
+  allOrNothing?: boolean;
+  batchSize?: string;
+  progress?: boolean;
+  db?: string;
+}
 
 function storeConfig(opts: { db?: string }, env: CliDeps['env']): StoreConfig {
   return { dbPath: opts.db ?? DEFAULT_DB, databaseUrl: env.DATABASE_URL };
@@ -58,13 +82,71 @@ export function buildProgram(deps: CliDeps): Command {
       await runStatus({ ...opts, store: storeConfig(opts, deps.env) }, io);
     });
 
+  const snapshotOptions = (command: Command): Command =>
+    command
+      .option('--db <path>', `SQLite file (default ${DEFAULT_DB}; DATABASE_URL selects PostgreSQL)`)
+      .option('--snapshot-dir <dir>', 'where to keep the columnar snapshot (default: beside the SQLite file; none for PostgreSQL)')
+      .option('--no-snapshot', 'read every fact from the store; neither read nor write a snapshot');
+
+  snapshotOptions(
+    program
+      .command('sweep')
+      .description('Every person\'s decision on one date as known at one instant: counts, or one line per person.')
+      .requiredOption('--on <date>', 'the date asked about')
+      .option('--known-at <instant>', 'as known at this instant (default: now)')
+      .option('--country <XX>', 'only people whose destination is this country')
+      .option('--format <format>', 'table, csv, json (counts) or jsonl (one line per person)', 'table'),
+  ).action(async (opts: SweepCliOptions) => {
+    const { runSweep } = await import('./commands/sweep.js');
+    await runSweep({ ...opts, store: storeConfig(opts, deps.env) }, io);
+  });
+
+  snapshotOptions(
+    program
+      .command('timeline')
+      .description('For every day of a horizon: people, removable, and each blocker, from the facts\' boundary dates.')
+      .requiredOption('--from <date>', 'first day')
+      .requiredOption('--to <date>', 'last day')
+      .option('--known-at <instant>', 'as known at this instant (default: now)')
+      .option('--country <XX>', 'only people whose destination is this country')
+      .option('--by <grouping>', 'blocker (one row per day) or country (one row per day and country)', 'blocker')
+      .option('--format <format>', 'csv, json, or table (the days on which a count changes)', 'csv'),
+  ).action(async (opts: TimelineCliOptions) => {
+    const { runTimeline } = await import('./commands/timeline.js');
+    await runTimeline({ ...opts, store: storeConfig(opts, deps.env) }, io);
+  });
+
+  snapshotOptions(
+    program
+      .command('diff')
+      .description('Who changed between two instants of knowledge for one date, and which facts made the difference.')
+      .requiredOption('--on <date>', 'the date asked about')
+      .requiredOption('--known-at <instant>', 'the earlier (or first) instant of knowledge')
+      .requiredOption('--versus <instant>', 'the instant to compare with')
+      .option('--country <XX>', 'only people whose destination is this country')
+      .option('--format <format>', 'table, json or jsonl', 'table'),
+  ).action(async (opts: DiffCliOptions) => {
+    const { runDiff } = await import('./commands/diff.js');
+    await runDiff({ ...opts, store: storeConfig(opts, deps.env) }, io);
+  });
+
   program
     .command('import')
-    .description('Load people (JSON lines) or programme facts (JSON array); a bad record stores nothing of the file.')
-    .option('--people <file>', 'one person per line: {"id","facts":[...]}')
-    .option('--program <file>', 'a JSON array of programme facts')
+    .description(
+      'Load people, person facts or programme facts from CSV or JSON (src/ingest/README.md), streamed and validated row by row. ' +
+        'Without --quarantine a bad row stores nothing of the file; with it, valid rows are committed in batches and refused rows listed there.',
+    )
+    .option('--people <file>', 'people: CSV (person layout) or JSON lines {"id","facts":[...]}')
+    .option('--facts <file>', 'person facts: CSV (person layout) or JSON lines, one fact with its personId a line')
+    .option('--program <file>', 'programme facts: CSV (programme layout), JSON lines, or a JSON array')
+    .option('--format <format>', 'csv, jsonl or json (default: from the file extension)')
+    .option('--quarantine <file>', 'write refused rows here (CSV: line, record, field, reason, row) and commit the valid ones')
+    .option('--all-or-nothing', 'commit nothing if any row is refused (always so without --quarantine)')
+    .option('--batch-size <n>', 'facts per transaction and event (default 50000)')
+    .option('--progress', 'draw a progress bar on stderr (default: when stderr is a terminal)')
+    .option('--no-progress', 'never draw the progress bar')
     .option('--db <path>', `SQLite file (default ${DEFAULT_DB}; DATABASE_URL selects PostgreSQL)`)
-    .action(async (opts: { people?: string; program?: string; db?: string }) => {
+    .action(async (opts: ImportCommandOptions) => {
       const { runImport } = await import('./commands/import.js');
       await runImport({ ...opts, store: storeConfig(opts, deps.env) }, io);
     });
@@ -91,6 +173,13 @@ export function buildProgram(deps: CliDeps): Command {
       const { runPlanVerify } = await import('./commands/plan.js');
       runPlanVerify({ instance, plan: opts.plan }, io);
     });
+
+  // manifest, notice, order, audit (issue #5): their own file, actions loaded on use.
+  registerOperationsCommands(program, deps, storeConfig);
+  // serve, user (issue #6): their own file, actions loaded on use.
+  registerApiCommands(program, deps, storeConfig);
+  // export, backup, restore, checksum, verify (issue #8): their own file, actions loaded on use.
+  registerDataCommands(program, deps, storeConfig);
 
   return program;
 }

@@ -16,6 +16,7 @@ import {
   type PersonFact,
   type ProgramFact,
 } from '../domain/facts.js';
+import type { BulkValue } from './store-connection.js';
 
 /** The stored body of a fact: everything but `retractedAt`. */
 export function factBody(fact: Fact): string {
@@ -45,7 +46,7 @@ export const sameBody = (stored: string, given: string): boolean =>
 export const FACT_COLUMNS = ['type', 'from_day', 'through_day', 'recorded_at', 'body'] as const;
 
 /** Appends a fact's `FACT_COLUMNS` values to a flat row list. */
-export function pushFactColumns(out: (string | number | null)[], fact: Fact, body: string): void {
+export function pushFactColumns(out: BulkValue[], fact: Fact, body: string): void {
   const period = periodOf(fact);
   out.push(fact.type, period?.from ?? null, period?.through ?? null, fact.recordedAt, body);
 }

@@ -32,6 +32,7 @@ import {
   programFactFromRow,
   sameBody,
 } from './fact-codec.js';
+import { packFact } from './packed-fact.js';
 import type { Database } from './schema.js';
 import type { BulkValue, StoreConnection } from './store-connection.js';
 
@@ -184,7 +185,17 @@ export class KyselyFactStore implements FactStore {
     });
   }
 
-  async recordPersonFacts(
+  recordPersonFacts(personId: string, facts: readonly PersonFact[], actor: Actor): Promise<WriteSummary> {
+    return this.connection.writeTransaction((trx) => this.recordPersonFactsIn(trx, personId, facts, actor));
+  }
+
+  /**
+   * `recordPersonFacts` inside a write transaction the caller holds (from `writeTransaction`),
+   * so that an application service can record facts and their consequences (strikes from
+   * manifests, audit entries) all or nothing.
+   */
+  async recordPersonFactsIn(
+    trx: Trx,
     personId: string,
     facts: readonly PersonFact[],
     actor: Actor,
@@ -193,51 +204,48 @@ export class KyselyFactStore implements FactStore {
     facts.forEach(checkPersonFact);
     const { unique, repeats } = dedupe(facts.map((fact) => ({ personId, fact, body: factBody(fact) })));
 
-    return this.connection.writeTransaction(async (trx) => {
-      const person = await trx
-        .selectFrom('people')
-        .select('id')
-        .where('id', '=', personId)
-        .executeTakeFirst();
-      if (person === undefined) throw new RepatriaError('NOT_FOUND', `No person ${personId}`);
-      const plan = await this.planFacts(trx, 'person_facts', unique);
-      const unchanged = plan.unchanged + repeats;
-      if (!hasChanges(plan)) return { people: 0, facts: 0, unchanged };
+    const person = await trx.selectFrom('people').select('id').where('id', '=', personId).executeTakeFirst();
+    if (person === undefined) throw new RepatriaError('NOT_FOUND', `No person ${personId}`);
+    const plan = await this.planFacts(trx, 'person_facts', unique);
+    const unchanged = plan.unchanged + repeats;
+    if (!hasChanges(plan)) return { people: 0, facts: 0, unchanged };
 
-      const details = {
-        facts: plan.fresh.length,
-        factIds: plan.fresh.map((f) => f.fact.id),
-        unchanged,
-        retractions: plan.retractions.length,
-      };
-      const seq = await this.appendEvent(trx, actor, 'fact_recorded', 'person', personId, details);
-      await this.insertFacts(trx, 'person_facts', plan.fresh, seq);
-      await this.insertRetractions(trx, plan.retractions, seq);
-      return { people: 0, facts: plan.fresh.length, unchanged };
-    });
+    const details = {
+      facts: plan.fresh.length,
+      factIds: plan.fresh.map((f) => f.fact.id),
+      unchanged,
+      retractions: plan.retractions.length,
+    };
+    const seq = await this.appendEvent(trx, actor, 'fact_recorded', 'person', personId, details);
+    await this.insertFacts(trx, 'person_facts', plan.fresh, seq);
+    await this.insertRetractions(trx, plan.retractions, seq);
+    return { people: 0, facts: plan.fresh.length, unchanged };
   }
 
-  async recordProgramFacts(facts: readonly ProgramFact[], actor: Actor): Promise<WriteSummary> {
+  recordProgramFacts(facts: readonly ProgramFact[], actor: Actor): Promise<WriteSummary> {
+    return this.connection.writeTransaction((trx) => this.recordProgramFactsIn(trx, facts, actor));
+  }
+
+  /** `recordProgramFacts` inside a write transaction the caller holds (see `recordPersonFactsIn`). */
+  async recordProgramFactsIn(trx: Trx, facts: readonly ProgramFact[], actor: Actor): Promise<WriteSummary> {
     facts.forEach(checkProgramFact);
     const { unique, repeats } = dedupe(facts.map((fact) => ({ personId: null, fact, body: factBody(fact) })));
 
-    return this.connection.writeTransaction(async (trx) => {
-      const plan = await this.planFacts(trx, 'program_facts', unique);
-      const unchanged = plan.unchanged + repeats;
-      if (!hasChanges(plan)) return { people: 0, facts: 0, unchanged };
+    const plan = await this.planFacts(trx, 'program_facts', unique);
+    const unchanged = plan.unchanged + repeats;
+    if (!hasChanges(plan)) return { people: 0, facts: 0, unchanged };
 
-      const details = {
-        facts: plan.fresh.length,
-        factIds: plan.fresh.map((f) => f.fact.id),
-        unchanged,
-        retractions: plan.retractions.length,
-      };
-      const subject = plan.fresh[0]?.fact.id ?? plan.retractions[0]!.factId;
-      const seq = await this.appendEvent(trx, actor, 'program_fact_recorded', 'fact', subject, details);
-      await this.insertFacts(trx, 'program_facts', plan.fresh, seq);
-      await this.insertRetractions(trx, plan.retractions, seq);
-      return { people: 0, facts: plan.fresh.length, unchanged };
-    });
+    const details = {
+      facts: plan.fresh.length,
+      factIds: plan.fresh.map((f) => f.fact.id),
+      unchanged,
+      retractions: plan.retractions.length,
+    };
+    const subject = plan.fresh[0]?.fact.id ?? plan.retractions[0]!.factId;
+    const seq = await this.appendEvent(trx, actor, 'program_fact_recorded', 'fact', subject, details);
+    await this.insertFacts(trx, 'program_facts', plan.fresh, seq);
+    await this.insertRetractions(trx, plan.retractions, seq);
+    return { people: 0, facts: plan.fresh.length, unchanged };
   }
 
   async retract(retraction: Retraction, actor: Actor): Promise<void> {
@@ -510,12 +518,12 @@ export class KyselyFactStore implements FactStore {
       facts.forEach((f, ord) => {
         values.push(f.fact.id, f.personId);
         pushFactColumns(values, f.fact, f.body);
-        values.push(seq, ord);
+        values.push(seq, ord, packFact(f.personId!, f.fact as PersonFact));
       });
       inserted = await this.connection.insertRows(
         trx,
         table,
-        ['id', 'person_id', ...FACT_COLUMNS, 'seq', 'ord'],
+        ['id', 'person_id', ...FACT_COLUMNS, 'seq', 'ord', 'packed'],
         values,
       );
     } else {

@@ -3,13 +3,14 @@
  * else the SQLite file at `dbPath`. Migrations run on open.
  */
 import type { Kysely } from 'kysely';
-import type { FactStore } from '../domain/ports.js';
+import type { PersonFact, ProgramFact } from '../domain/facts.js';
+import type { Actor, FactStore, WriteSummary } from '../domain/ports.js';
 import { RepatriaError } from '../domain/errors.js';
 import { KyselyFactStore } from './kysely-fact-store.js';
 import { openPostgres } from './postgres/dialect.js';
 import { migrateToLatest, type Database, type StoreDialect } from './schema.js';
 import { openSqlite } from './sqlite/dialect.js';
-import type { StoreConnection } from './store-connection.js';
+import type { NativeConnection, StoreConnection } from './store-connection.js';
 
 export interface OpenStoreOptions {
   /** `postgres://…` or `postgresql://…`; empty or absent means SQLite. */
@@ -26,20 +27,46 @@ export interface OpenedStore extends FactStore {
   /** For adapters that need queries the port does not offer (e.g. bulk readers). */
   readonly kysely: Kysely<Database>;
   readonly dialect: StoreDialect;
+  /** The driver under Kysely, for bulk paths (see `NativeConnection`). */
+  readonly native: NativeConnection;
+  /**
+   * Runs `work` in one write transaction, serialised with every other writer (the fact
+   * store's own included), for adapters that keep tables of their own beside the facts.
+   */
+  writeTransaction<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
+  /** `recordPersonFacts` inside a transaction from `writeTransaction`: facts and their consequences commit together. */
+  recordPersonFactsIn(
+    trx: Kysely<Database>,
+    personId: string,
+    facts: readonly PersonFact[],
+    actor: Actor,
+  ): Promise<WriteSummary>;
+  /** `recordProgramFacts` inside a transaction from `writeTransaction`. */
+  recordProgramFactsIn(
+    trx: Kysely<Database>,
+    facts: readonly ProgramFact[],
+    actor: Actor,
+  ): Promise<WriteSummary>;
 }
 
 class OpenKyselyStore extends KyselyFactStore implements OpenedStore {
   readonly kysely: Kysely<Database>;
   readonly dialect: StoreDialect;
+  readonly native: NativeConnection;
 
   constructor(connection: StoreConnection, clock: () => number) {
     super(connection, clock);
     this.kysely = connection.kysely;
     this.dialect = connection.dialect;
+    this.native = connection.native;
   }
 
   migrate(): Promise<void> {
     return migrateToLatest(this.kysely, this.dialect);
+  }
+
+  writeTransaction<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+    return this.connection.writeTransaction(work);
   }
 }
 

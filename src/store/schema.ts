@@ -10,6 +10,8 @@
  */
 import { Migrator, sql, type ColumnType, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { initialMigration } from './migrations/0001-initial.js';
+import { authMigration } from './migrations/0003-auth.js';
+import { manifestsMigration } from './migrations/0004-manifests.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
 
@@ -43,6 +45,8 @@ interface FactColumns {
 
 export interface PersonFactsTable extends FactColumns {
   readonly person_id: Immutable<string>;
+  /** The decision fields and person id as one binary record (packed-fact.ts), read in bulk by the sweep. */
+  readonly packed: Immutable<Uint8Array>;
 }
 
 export type ProgramFactsTable = FactColumns;
@@ -80,6 +84,8 @@ export interface Database {
 export function migrations(dialect: StoreDialect): Record<string, Migration> {
   return {
     '0001-initial': initialMigration(dialect),
+    '0003-auth': authMigration(dialect),
+    '0004-manifests': manifestsMigration(dialect),
   };
 }
 

@@ -9,173 +9,16 @@
  *
  * Tests read the URL with `inject('databaseUrl')` (also in REPATRIA_TEST_DATABASE_URL).
  */
-import { execFile, execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { startCluster } from './pg-cluster.js';
+
+const DATABASE = 'repatria_test';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     /** PostgreSQL URL of a database the tests may create schemas in. */
     databaseUrl: string;
   }
-}
-
-const run = promisify(execFile);
-const PG_ROOT = '/usr/lib/postgresql';
-const DATABASE = 'repatria_test';
-
-/** The bin directory of the highest PostgreSQL version installed. */
-function postgresBin(): string {
-  const versions = existsSync(PG_ROOT)
-    ? readdirSync(PG_ROOT)
-        .filter((v) => /^\d+$/.test(v) && existsSync(join(PG_ROOT, v, 'bin', 'initdb')))
-        .sort((a, b) => Number(b) - Number(a))
-    : [];
-  const newest = versions[0];
-  if (newest === undefined) {
-    throw new Error(
-      `No PostgreSQL server found under ${PG_ROOT}. Install the Debian package \`postgresql\` ` +
-        '(apt-get install postgresql) or set DATABASE_URL to a PostgreSQL database the tests may use.',
-    );
-  }
-  return join(PG_ROOT, newest, 'bin');
-}
-
-function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => {
-        if (address !== null && typeof address === 'object') resolve(address.port);
-        else reject(new Error('Could not read the port of a loopback listener'));
-      });
-    });
-  });
-}
-
-interface Cluster {
-  readonly dir: string;
-  readonly dataDir: string;
-  readonly bin: string;
-  readonly asPostgres: boolean;
-}
-
-/** The command line, prefixed with `runuser -u postgres --` when running as root. */
-function command(
-  cluster: Pick<Cluster, 'bin' | 'asPostgres'>,
-  tool: string,
-  args: string[],
-): [string, string[]] {
-  const path = join(cluster.bin, tool);
-  return cluster.asPostgres ? ['runuser', ['-u', 'postgres', '--', path, ...args]] : [path, args];
-}
-
-async function runTool(cluster: Cluster, tool: string, args: string[]): Promise<void> {
-  const [file, argv] = command(cluster, tool, args);
-  // cwd: the postgres user may not be allowed into the caller's working directory.
-  await run(file, argv, { cwd: cluster.dir });
-}
-
-function stopSync(cluster: Cluster): void {
-  try {
-    const [file, argv] = command(cluster, 'pg_ctl', ['-D', cluster.dataDir, '-m', 'immediate', '-w', 'stop']);
-    execFileSync(file, argv, { cwd: cluster.dir, stdio: 'ignore' });
-  } catch {
-    // Already stopped.
-  }
-  rmSync(cluster.dir, { recursive: true, force: true });
-}
-
-async function startCluster(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const bin = postgresBin();
-  const asPostgres = process.getuid?.() === 0;
-  const dir = mkdtempSync(join(tmpdir(), 'repatria-pg-'));
-  const cluster: Cluster = { dir, dataDir: join(dir, 'data'), bin, asPostgres };
-  if (asPostgres) {
-    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).trim());
-    const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).trim());
-    chownSync(dir, uid, gid);
-  }
-  let stopped = false;
-  const onExit = (): void => {
-    if (!stopped) stopSync(cluster);
-  };
-  process.once('exit', onExit);
-
-  const port = await freeLoopbackPort();
-  const logFile = join(dir, 'postgres.log');
-  try {
-    await runTool(cluster, 'initdb', [
-      '-D',
-      cluster.dataDir,
-      '-A',
-      'trust',
-      '-U',
-      'postgres',
-      '-E',
-      'UTF8',
-      '--locale=C',
-      '--no-sync',
-      '--no-instructions',
-    ]);
-    const serverOptions = [
-      `-p ${port}`,
-      '-c listen_addresses=127.0.0.1',
-      `-c unix_socket_directories=${dir}`,
-      // A throwaway cluster: durability is not wanted, speed is.
-      '-c fsync=off',
-      '-c synchronous_commit=off',
-      '-c full_page_writes=off',
-    ].join(' ');
-    await runTool(cluster, 'pg_ctl', [
-      '-D',
-      cluster.dataDir,
-      '-l',
-      logFile,
-      '-o',
-      serverOptions,
-      '-w',
-      '-t',
-      '60',
-      'start',
-    ]);
-  } catch (error) {
-    const log = existsSync(logFile) ? readFileSync(logFile, 'utf8') : '(no server log)';
-    stopped = true;
-    process.off('exit', onExit);
-    stopSync(cluster);
-    throw new Error(`Could not start a PostgreSQL test cluster:\n${log}`, { cause: error });
-  }
-
-  const admin = new pg.Client({ connectionString: `postgresql://postgres@127.0.0.1:${port}/postgres` });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${DATABASE}`);
-  } finally {
-    await admin.end();
-  }
-
-  return {
-    url: `postgresql://postgres@127.0.0.1:${port}/${DATABASE}`,
-    stop: async () => {
-      if (stopped) return;
-      stopped = true;
-      process.off('exit', onExit);
-      try {
-        await runTool(cluster, 'pg_ctl', ['-D', cluster.dataDir, '-m', 'fast', '-w', 'stop']);
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
-    },
-  };
 }
 
 export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
@@ -185,7 +28,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     process.env.REPATRIA_TEST_DATABASE_URL = given;
     return undefined;
   }
-  const cluster = await startCluster();
+  const cluster = await startCluster({ database: DATABASE });
   project.provide('databaseUrl', cluster.url);
   process.env.REPATRIA_TEST_DATABASE_URL = cluster.url;
   return cluster.stop;

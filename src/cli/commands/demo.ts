@@ -4,6 +4,8 @@
  */
 import { existsSync, rmSync } from 'node:fs';
 import { demoPeople, demoProgram } from '../../demo/population.js';
+import { demoProfile } from '../../demo/profiles.js';
+import { KyselyIdentityStore } from '../../store/identity-store.js';
 import { UsageError } from '../exit.js';
 import type { CliIo } from '../io.js';
 import { positiveInt } from '../options.js';
@@ -32,10 +34,13 @@ export async function runDemo(
   await withStore(opts.store, io.now, async (store) => {
     await seedReference(store);
     await store.recordProgramFacts(demoProgram(), CLI_ACTOR);
+    // Names, dates of birth and A-numbers, so that the API has personal data to mask.
+    const profiles = new KyselyIdentityStore(store, io.now);
     let written = 0;
     let facts = 0;
     for (const batch of demoPeople({ people, seed }, WRITE_BATCH)) {
       const summary = await store.addPeople(batch, CLI_ACTOR);
+      await profiles.addProfiles(batch.map((p) => demoProfile(p.id, seed)), CLI_ACTOR);
       written += batch.length;
       facts += summary.facts;
       if (written % 50_000 === 0 || written === people) io.err(`\rdemo: ${written.toLocaleString('en-US')} / ${people.toLocaleString('en-US')} people`);

@@ -1,110 +1,113 @@
 /**
- * `repatria import --people FILE.jsonl | --program FILE.json`: the simple, exact door.
- * Every record is validated first; one bad record refuses the whole file, naming its line,
- * and nothing of it is stored.
+ * `repatria import --people FILE | --facts FILE | --program FILE`: CSV (one layout per kind
+ * of fact, src/ingest/README.md), JSON lines, or a JSON array of programme facts. Streamed:
+ * a file of any size is read a chunk at a time, validated row by row, and written in
+ * batches (src/ingest).
+ *
+ * Without `--quarantine`, the import is all-or-nothing, as the original door was: one bad
+ * row refuses the file, naming the row, and nothing of it is stored. With
+ * `--quarantine FILE`, refused rows go to that file with their line, field and reason, and
+ * the valid rows are committed batch by batch (`--all-or-nothing` keeps the file's rows out
+ * unless every one is valid). Re-running an import stores nothing twice (idempotent by id).
  */
-import { readFileSync } from 'node:fs';
-import { parsePersonFact, parseProgramFact } from '../../contract/fact-schema.js';
+import { extname } from 'node:path';
 import { InvalidInputError, type InputIssue } from '../../contract/input-issue.js';
-import type { Person, PersonFact, ProgramFact } from '../../domain/facts.js';
-import { UsageError } from '../exit.js';
+import { importFile, type ImportSummary } from '../../ingest/import-file.js';
+import type { FileFormat } from '../../ingest/produce.js';
+import type { JsonShape } from '../../ingest/rows.js';
+import { PartialSuccess, UsageError } from '../exit.js';
 import type { CliIo } from '../io.js';
+import { positiveInt } from '../options.js';
+import { ProgressBar } from '../progress.js';
 import { CLI_ACTOR, seedReference } from '../reference-seed.js';
 import { withStore, type StoreConfig } from '../store-config.js';
+import { existsSync } from 'node:fs';
 
-function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
-  }
+export interface ImportCliOptions {
+  readonly people?: string | undefined;
+  readonly facts?: string | undefined;
+  readonly program?: string | undefined;
+  readonly format?: string | undefined;
+  readonly quarantine?: string | undefined;
+  readonly allOrNothing?: boolean | undefined;
+  readonly batchSize?: string | undefined;
+  /** true/false from --progress/--no-progress; undefined: only when stderr is a terminal. */
+  readonly progress?: boolean | undefined;
+  readonly store: StoreConfig;
 }
 
-/** Parses JSON lines of people; blank lines are skipped. */
-export function parsePeopleLines(text: string, knownDesignations: ReadonlySet<string>): { people: Person[]; issues: InputIssue[] } {
-  const people: Person[] = [];
-  const issues: InputIssue[] = [];
-  const seenPeople = new Set<string>();
-  const seenFacts = new Set<string>();
-  text.split(/\r?\n/).forEach((line, index) => {
-    if (line.trim() === '') return;
-    const where = `line ${index + 1}`;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(line);
-    } catch (error) {
-      issues.push({ record: where, field: '-', reason: `malformed JSON: ${(error as Error).message}` });
-      return;
-    }
-    const obj = raw as { id?: unknown; facts?: unknown };
-    if (typeof raw !== 'object' || raw === null || typeof obj.id !== 'string' || obj.id === '') {
-      issues.push({ record: where, field: 'id', reason: 'a person needs a non-empty string id' });
-      return;
-    }
-    const record = `${where}, person "${obj.id}"`;
-    if (seenPeople.has(obj.id)) issues.push({ record, field: 'id', reason: 'appears on an earlier line of this file' });
-    seenPeople.add(obj.id);
-    if (!Array.isArray(obj.facts)) {
-      issues.push({ record, field: 'facts', reason: 'must be an array of person facts' });
-      return;
-    }
-    const facts: PersonFact[] = [];
-    for (const f of obj.facts) {
-      const p = parsePersonFact(f, `${record}, `);
-      if (!p.ok) {
-        issues.push(...p.issues);
-        continue;
-      }
-      if (seenFacts.has(p.value.id)) issues.push({ record: `${record}, fact "${p.value.id}"`, field: 'id', reason: 'is used by another fact of this file' });
-      seenFacts.add(p.value.id);
-      if (p.value.type === 'tps' && !knownDesignations.has(p.value.designation)) {
-        issues.push({ record: `${record}, fact "${p.value.id}"`, field: 'designation', reason: `unknown designation "${p.value.designation}"` });
-      }
-      facts.push(p.value);
-    }
-    people.push({ id: obj.id, facts });
-  });
-  return { people, issues };
+/** Facts per batch: one transaction and one event each. */
+export const DEFAULT_BATCH_FACTS = 50_000;
+const FORMATS: readonly FileFormat[] = ['csv', 'jsonl', 'json'];
+/** Problems printed when a file is refused; all of them are in the quarantine file. */
+const PRINTED_ISSUES = 20;
+
+/** The format: as given, or from the extension; JSON lines for people and facts, a JSON array for programme facts. */
+function formatOf(file: string, shape: JsonShape, given: string | undefined): FileFormat {
+  if (given !== undefined) {
+    if (!(FORMATS as readonly string[]).includes(given)) throw new UsageError(`option --format: "${given}" is not one of ${FORMATS.join(', ')}`);
+    return given as FileFormat;
+  }
+  const ext = extname(file).toLowerCase();
+  if (ext === '.csv') return 'csv';
+  if (ext === '.jsonl' || ext === '.ndjson') return 'jsonl';
+  return shape === 'program' ? 'json' : 'jsonl';
 }
 
-export function parseProgramArray(text: string): { facts: ProgramFact[]; issues: InputIssue[] } {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    return { facts: [], issues: [{ record: 'programme file', field: '-', reason: `malformed JSON: ${(error as Error).message}` }] };
+function refusedError(summary: ImportSummary, quarantine: string | undefined): InvalidInputError {
+  const issues: InputIssue[] = summary.firstRejections.slice(0, PRINTED_ISSUES).map((r) => ({ record: r.record, field: r.field, reason: r.reason }));
+  const more = summary.rejectedRows - new Set(summary.firstRejections.slice(0, PRINTED_ISSUES).map((r) => r.line)).size;
+  if (more > 0) {
+    issues.push({ record: 'file', field: '-', reason: `${more.toLocaleString('en-US')} more rows refused${quarantine === undefined ? ' (give --quarantine FILE to list them all)' : ` (all listed in ${quarantine})`}` });
   }
-  if (!Array.isArray(raw)) return { facts: [], issues: [{ record: 'programme file', field: '-', reason: 'must be a JSON array of programme facts' }] };
-  const facts: ProgramFact[] = [];
-  const issues: InputIssue[] = [];
-  raw.forEach((item: unknown, i) => {
-    const p = parseProgramFact(item, `element ${i + 1}, `);
-    if (p.ok) facts.push(p.value);
-    else issues.push(...p.issues);
-  });
-  return { facts, issues };
+  issues.push({ record: 'file', field: '-', reason: 'nothing of the file was stored' });
+  return new InvalidInputError(issues);
 }
 
-export async function runImport(
-  opts: { people?: string | undefined; program?: string | undefined; store: StoreConfig },
-  io: CliIo,
-): Promise<void> {
-  if ((opts.people === undefined) === (opts.program === undefined)) {
-    throw new UsageError('give exactly one of --people FILE.jsonl or --program FILE.json');
-  }
-  await withStore(opts.store, io.now, async (store) => {
+export async function runImport(opts: ImportCliOptions, io: CliIo): Promise<void> {
+  const given = [
+    ['people', opts.people],
+    ['facts', opts.facts],
+    ['program', opts.program],
+  ].filter((entry): entry is [JsonShape, string] => entry[1] !== undefined);
+  if (given.length !== 1) throw new UsageError('give exactly one of --people FILE, --facts FILE or --program FILE');
+  const [shape, file] = given[0]!;
+  if (!existsSync(file)) throw new UsageError(`cannot read ${file}: no such file`);
+  const format = formatOf(file, shape, opts.format);
+  if (format === 'json' && shape === 'facts') throw new UsageError('--facts takes CSV or JSON lines, not a JSON array');
+  const batchFacts = positiveInt('--batch-size', opts.batchSize, DEFAULT_BATCH_FACTS);
+  const allOrNothing = opts.allOrNothing === true || opts.quarantine === undefined;
+  const showProgress = opts.progress ?? io.errIsTerminal === true;
+  const bar = showProgress ? new ProgressBar(io.err, io.now) : undefined;
+  let last = { bytesRead: 0, totalBytes: 0, rows: 0, rejectedRows: 0 };
+
+  const summary = await withStore(opts.store, io.now, async (store) => {
     await seedReference(store);
-    if (opts.program !== undefined) {
-      const { facts, issues } = parseProgramArray(readText(opts.program));
-      if (issues.length > 0) throw new InvalidInputError(issues);
-      const summary = await store.recordProgramFacts(facts, CLI_ACTOR);
-      io.out(`imported ${summary.facts} programme facts (${summary.unchanged} already stored)\n`);
-      return;
-    }
-    const designations = new Set((await store.programFacts()).flatMap((f) => (f.type === 'tps_designation' ? [f.designation] : [])));
-    const { people, issues } = parsePeopleLines(readText(opts.people!), designations);
-    if (issues.length > 0) throw new InvalidInputError(issues);
-    const summary = await store.addPeople(people, CLI_ACTOR);
-    io.out(`imported ${summary.people} people and ${summary.facts} facts (${summary.unchanged} facts already stored)\n`);
+    return importFile(store, {
+      file,
+      format,
+      shape,
+      allOrNothing,
+      quarantine: opts.quarantine,
+      batchFacts,
+      parallel: 'auto',
+      actor: CLI_ACTOR,
+      clock: io.now,
+      onNotice: io.err,
+      onProgress: (p) => {
+        last = p;
+        bar?.update(p);
+      },
+    });
   });
+  bar?.done(last);
+
+  if (!summary.committed) throw refusedError(summary, opts.quarantine);
+  if (shape === 'program') io.out(`imported ${summary.facts} programme facts (${summary.unchanged} already stored)\n`);
+  else io.out(`imported ${summary.people} people and ${summary.facts} facts (${summary.unchanged} facts already stored)\n`);
+  if (summary.rejectedRows > 0) {
+    throw new PartialSuccess(
+      `refused ${summary.rejectedRows.toLocaleString('en-US')} of ${summary.rows.toLocaleString('en-US')} rows: see ${opts.quarantine ?? 'the quarantine file'} (line, field and reason of each)`,
+    );
+  }
 }

@@ -34,6 +34,8 @@ export function initialMigration(dialect: StoreDialect): Migration {
         .addColumn('body', 'text', (c) => c.notNull())
         .addColumn('seq', 'bigint', (c) => c.notNull())
         .addColumn('ord', 'integer', (c) => c.notNull())
+        // The fact's decision fields as one binary record, for the population engine (packed-fact.ts).
+        .addColumn('packed', dialect === 'postgres' ? 'bytea' : 'blob', (c) => c.notNull())
         .execute();
       // A person's facts in recording order, read by range: also the order in which a bulk
       // loader streams every fact of every person.

@@ -14,7 +14,7 @@ const POSTGRES_MAX_PARAMETERS = 65_535;
 const BULK_ROWS = 10_000;
 
 /** PostgreSQL type of every column written in bulk, for the typed arrays that are unnested. */
-const COLUMN_TYPES: Record<{ [T in BulkTable]: BulkColumn<T> }[BulkTable], 'text' | 'int4' | 'int8'> = {
+const COLUMN_TYPES: Record<{ [T in BulkTable]: BulkColumn<T> }[BulkTable], 'text' | 'int4' | 'int8' | 'bytea'> = {
   id: 'text',
   added_seq: 'int8',
   person_id: 'text',
@@ -25,6 +25,7 @@ const COLUMN_TYPES: Record<{ [T in BulkTable]: BulkColumn<T> }[BulkTable], 'text
   body: 'text',
   seq: 'int8',
   ord: 'int4',
+  packed: 'bytea',
   fact_id: 'text',
   retracted_at: 'int8',
   reason: 'text',
@@ -51,11 +52,16 @@ const types: pg.CustomTypesConfig = {
 
 export function openPostgres(connectionString: string): StoreConnection {
   const pool = new pg.Pool({ connectionString, types, max: 10 });
+  // An idle pooled connection that the server drops (a restart, an administrator) is an
+  // 'error' event on the pool; unheard, it would end the process. The pool discards that
+  // client and connects anew when next asked; a query in flight gets its own error.
+  pool.on('error', () => undefined);
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 
   return {
     dialect: 'postgres',
     kysely,
+    native: { dialect: 'postgres', pool, writeLockKey: WRITE_LOCK_KEY },
     maxParameters: POSTGRES_MAX_PARAMETERS,
     // Sequences hand out numbers at insert time, not at commit: without this lock two writers
     // could commit seqs out of order.

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, SqliteAdapter, SqliteDialect, sql, type DialectAdapter, type SqliteDatabase } from 'kysely';
 import type { Database } from '../schema.js';
 import type { BulkColumn, BulkTable, BulkValue, StoreConnection } from '../store-connection.js';
 
@@ -20,6 +20,51 @@ const BULK_ROWS = 100;
 
 type Statement = BetterSqlite3.Statement;
 
+/**
+ * SQLite's DDL is transactional, but Kysely's SQLite adapter says it is not, so its migrator
+ * would run each migration outside a transaction: a process killed during a migration (the
+ * import crash test did it) would leave a half-made schema that no later open can migrate
+ * ("table … already exists"). Saying so lets the migrator run migrations in a transaction.
+ */
+class TransactionalDdlAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class StoreSqliteDialect extends SqliteDialect {
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlAdapter();
+  }
+}
+
+/** Statements kept prepared: every distinct query the application makes, with room to spare. */
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * The database as Kysely sees it, with each statement prepared once and reused. Kysely's
+ * SQLite driver prepares every query afresh, which costs more than running a small indexed
+ * lookup; an API request makes several. Statements are reused only one query at a time,
+ * which the driver's single connection guarantees. Least recently used ones are dropped.
+ */
+function withStatementCache(database: BetterSqlite3.Database): SqliteDatabase {
+  const cache = new Map<string, Statement>();
+  return {
+    close: () => void database.close(),
+    prepare: (text: string): Statement => {
+      let statement = cache.get(text);
+      if (statement === undefined) {
+        statement = database.prepare(text);
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+      } else {
+        cache.delete(text);
+      }
+      cache.set(text, statement);
+      return statement;
+    },
+  };
+}
+
 export function openSqlite(dbPath: string): StoreConnection {
   mkdirSync(dirname(dbPath), { recursive: true });
   const database = new BetterSqlite3(dbPath);
@@ -28,7 +73,7 @@ export function openSqlite(dbPath: string): StoreConnection {
   database.pragma('foreign_keys = ON');
   // Another process holding the write lock: wait for it rather than fail at once.
   database.pragma('busy_timeout = 5000');
-  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  const kysely = new Kysely<Database>({ dialect: new StoreSqliteDialect({ database: withStatementCache(database) }) });
 
   // Bulk inserts bypass Kysely's query building, which costs more than SQLite itself at this
   // volume, and reuse prepared statements: one for a full batch, one for a single row.
@@ -50,6 +95,7 @@ export function openSqlite(dbPath: string): StoreConnection {
   return {
     dialect: 'sqlite',
     kysely,
+    native: { dialect: 'sqlite', database },
     maxParameters: SQLITE_MAX_PARAMETERS,
     // Kysely's SQLite driver has one connection behind a mutex, which serialises writers in
     // this process; `begin immediate` takes the file's write lock up front, which serialises

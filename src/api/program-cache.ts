@@ -1,0 +1,38 @@
+/**
+ * The programme as known at an instant, for deciding people one request at a time.
+ *
+ * Programme facts are few and change rarely, but every decision reads them. They are read
+ * again only when the store's last event seq has moved (one indexed lookup per request,
+ * so writes by other processes, such as an import, are seen at once), and the prepared view
+ * of the latest few `knownAt` instants is kept.
+ */
+import { programView, type ProgramView } from '../domain/context.js';
+import type { Instant } from '../domain/dates.js';
+import type { ProgramFact } from '../domain/facts.js';
+import type { FactStore } from '../domain/ports.js';
+import type { ProgramSource } from './services.js';
+
+/** Views kept per programme version: the instants asked about most (explicit `knownAt`s). */
+const VIEWS_KEPT = 32;
+
+export function cachedProgram(store: Pick<FactStore, 'programFacts' | 'lastSeq'>): ProgramSource {
+  let loaded: { readonly seq: number; readonly facts: readonly ProgramFact[] } | undefined;
+  const views = new Map<Instant, ProgramView>();
+  return {
+    async viewAt(knownAt) {
+      // The seq is read before the facts, so the facts are never older than the seq they are kept under.
+      const seq = await store.lastSeq();
+      if (loaded?.seq !== seq) {
+        loaded = { seq, facts: await store.programFacts() };
+        views.clear();
+      }
+      let view = views.get(knownAt);
+      if (view === undefined) {
+        view = programView(loaded.facts, knownAt);
+        if (views.size >= VIEWS_KEPT) views.delete(views.keys().next().value!);
+        views.set(knownAt, view);
+      }
+      return view;
+    },
+  };
+}

@@ -1,0 +1,299 @@
+/**
+ * The HTTP API: Fastify with zod schemas, an OpenAPI 3.1 document generated from those
+ * same schemas, deny-by-default access control, RFC 9457 problems for every refusal, and
+ * structured logs that carry ids, never personal data or secrets.
+ *
+ * `buildServer(services, config)` only assembles: the composition root (src/main/server.ts)
+ * makes the services and the config, and decides when to listen and when to close.
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, {
+  LogController,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  type FastifySchema,
+} from 'fastify';
+import {
+  createJsonSchemaTransform,
+  createJsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { ROLE_DUTIES, ROLES } from '../domain/access.js';
+import { installAccessControl, sessionSecret } from './access-control.js';
+import { SESSION_COOKIE } from './auth/secrets.js';
+import type { ApiConfig } from './config.js';
+import { securityHeaders } from './security-headers.js';
+import { ApiProblem, mapError, PROBLEM_MEDIA_TYPE, ProblemSchema, sendProblem } from './problem.js';
+import type { ApiRoute, RouteContext, RouteInput, RouteSchemas, SessionCookie, UserRoute } from './route.js';
+import { TAGS } from './route.js';
+import { ROUTE_LIST } from './routes/index.js';
+import { API_SCHEMAS } from './schemas/registry.js';
+import type { ApiServices } from './services.js';
+
+export const DOCS_PREFIX = '/docs';
+
+/** An incoming request id is kept (to follow a request across services) only if it is a plain token. */
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+function requestIdOf(request: IncomingMessage): string {
+  const given = request.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+const DESCRIPTION = [
+  'Facts, removability decisions and their reasons, for agencies, counsel and oversight.',
+  '',
+  'Authenticate with a personal API token (`Authorization: Bearer rpt_…`, create one with `POST /tokens`) or, in a browser, the session cookie set by `POST /sessions`.',
+  'Each operation lists the roles it admits (`x-roles`); every other role is refused with 403, and a request without valid credentials with 401.',
+  '',
+  'Roles:',
+  ...ROLES.map((role) => `- **${role}**: ${ROLE_DUTIES[role]}`),
+  '',
+  'Every refusal is an RFC 9457 problem (`application/problem+json`) with a stable `type`; invalid requests list each field at fault in `errors`.',
+].join('\n');
+
+const PROBLEM_RESPONSE = {
+  description: 'A problem (RFC 9457)',
+  content: { [PROBLEM_MEDIA_TYPE]: { schema: ProblemSchema } },
+};
+
+function rolesText(route: ApiRoute): string {
+  if (route.access.kind === 'public') return 'Public: no credentials needed.';
+  const masked =
+    route.access.personalData === true
+      ? ' Personal data is masked for planners, and for auditors unless they give a reason.'
+      : '';
+  return `Roles: ${route.access.roles.join(', ')}.${masked}`;
+}
+
+const isUserRoute = <S extends RouteSchemas>(route: ApiRoute<S>): route is UserRoute<S> =>
+  route.access.kind === 'roles';
+
+function sessionCookie(request: FastifyRequest, reply: FastifyReply, config: ApiConfig): SessionCookie {
+  const secure = config.cookieSecure === 'auto' ? ('auto' as const) : config.cookieSecure === 'always';
+  const options = { httpOnly: true, sameSite: 'strict' as const, path: '/', secure };
+  return {
+    read: () => sessionSecret(request),
+    set: (secret, expiresAt) =>
+      void reply.setCookie(SESSION_COOKIE, secret, { ...options, expires: new Date(expiresAt) }),
+    clear: () => void reply.clearCookie(SESSION_COOKIE, options),
+  };
+}
+
+function registerRoute(
+  app: FastifyInstance,
+  route: ApiRoute,
+  services: ApiServices,
+  config: ApiConfig,
+): void {
+  const { schemas, access } = route;
+  // OpenAPI extensions (`x-…`) ride along in the schema; Fastify's type does not list them.
+  const schema: FastifySchema & Record<`x-${string}`, unknown> = {
+    operationId: route.operationId,
+    summary: route.summary,
+    description: [route.description, rolesText(route)].filter((t) => t !== undefined).join('\n\n'),
+    tags: [route.tag],
+    ...(schemas.params === undefined ? {} : { params: schemas.params }),
+    ...(schemas.query === undefined ? {} : { querystring: schemas.query }),
+    ...(schemas.body === undefined ? {} : { body: schemas.body }),
+    response: { [route.status]: schemas.response, '4xx': PROBLEM_RESPONSE, '5xx': PROBLEM_RESPONSE },
+    security: access.kind === 'public' ? [] : [{ bearerToken: [] }, { sessionCookie: [] }],
+    'x-roles': access.kind === 'public' ? ['public'] : [...access.roles],
+    ...(access.kind === 'roles' && access.personalData === true ? { 'x-personal-data': true } : {}),
+    ...(route.hidden === true ? { hide: true } : {}),
+  };
+  app.route({
+    method: route.method,
+    url: route.url,
+    schema,
+    config: {
+      access,
+      ...(route.rateLimited === true
+        ? {
+            rateLimit: {
+              max: config.loginRateLimit.max,
+              timeWindow: config.loginRateLimit.windowSeconds * 1000,
+            },
+          }
+        : {}),
+    },
+    handler: async (request, reply) => {
+      const ctx: RouteContext = {
+        services,
+        config,
+        requestId: request.id,
+        now: services.clock(),
+        principal: request.principal,
+        sessionCookie: sessionCookie(request, reply, config),
+        log: request.log,
+        openApiDocument: () => app.swagger() as unknown as Readonly<Record<string, unknown>>,
+      };
+      // The schemas have validated and parsed each part: their output types are what arrived.
+      const input = {
+        params: request.params,
+        query: request.query,
+        body: request.body,
+      } as RouteInput<RouteSchemas>;
+      let result: unknown;
+      if (isUserRoute(route)) {
+        const principal = request.principal;
+        // The access hook has run: a route for roles never gets here without a principal.
+        if (principal === undefined) throw new ApiProblem('unauthenticated');
+        result = await route.handler(input, { ...ctx, principal });
+      } else {
+        result = await route.handler(input, ctx);
+      }
+      return reply.code(route.status).send(result);
+    },
+  });
+}
+
+/** Assembles the server; the caller listens (or injects) and closes it. */
+export async function buildServer(services: ApiServices, config: ApiConfig): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      stream: services.logDestination,
+      // Nothing logs request headers, but should a future line do so, credentials stay out.
+      redact: {
+        paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+        censor: '[redacted]',
+      },
+    },
+    // One line per request, written below with the route's pattern, not its raw URL.
+    logController: new LogController({ disableRequestLogging: true }),
+    genReqId: requestIdOf,
+    requestIdHeader: false,
+    trustProxy: config.trustProxy,
+    bodyLimit: config.bodyLimitBytes,
+    // Every route is declared; HEAD copies of GET routes would be routes no one declared.
+    exposeHeadRoutes: false,
+    return503OnClosing: true,
+    routerOptions: { maxParamLength: 1000 },
+    frameworkErrors: (error, request, reply) => {
+      void sendProblem(reply, mapError(error, request));
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  // JSON only: a cross-site form (text/plain, urlencoded, multipart) then never reaches a
+  // route, which with SameSite=Strict cookies keeps other sites from acting in a session.
+  app.removeContentTypeParser('text/plain');
+
+  app.setErrorHandler((error, request, reply) => {
+    const mapped = mapError(error, request);
+    if (mapped.internal) request.log.error({ err: error }, 'request failed');
+    return sendProblem(reply, mapped);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(
+      reply,
+      mapError(
+        new ApiProblem('not-found', `No route ${request.method} ${request.url.split('?')[0] ?? ''}`),
+        request,
+      ),
+    ),
+  );
+
+  // The headers a JSON API needs (OWASP REST Security): no framing, no sniffing, HTTPS only,
+  // no referrer, same-origin reads, and no caching of responses that may hold personal data.
+  // Helmet's headers for HTML documents (DNS prefetch, download options, cross-domain
+  // policies, XSS auditor, agent clusters, opener policy) are left out, since each header
+  // costs every response; the documentation pages get their own CSP from @fastify/swagger-ui.
+  // No upgrade-insecure-requests: the demo is plain HTTP on loopback; behind TLS, HSTS does it.
+  const security = {
+    ...(await securityHeaders({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+      },
+      crossOriginOpenerPolicy: false,
+      originAgentCluster: false,
+      xDnsPrefetchControl: false,
+      xDownloadOptions: false,
+      xPermittedCrossDomainPolicies: false,
+      xXssProtection: false,
+      xFrameOptions: { action: 'deny' },
+    })),
+    'cache-control': 'no-store',
+  };
+  // Synchronous hooks take `done`: an async hook costs promise turns on every request.
+  app.addHook('onRequest', (request, reply, done) => {
+    void reply.headers(security).header('x-request-id', request.id);
+    done();
+  });
+  // Graceful shutdown: once closing, each response asks its client to close the connection,
+  // so that a keep-alive connection whose request was in flight does not hold the server
+  // open until the keep-alive timeout; idle connections are closed by Fastify itself.
+  let closing = false;
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (closing) void reply.header('connection', 'close');
+    done(null, payload);
+  });
+  app.addHook('onResponse', (request, reply, done) => {
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? null,
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+        userId: request.principal?.userId ?? null,
+      },
+      'request',
+    );
+    done();
+  });
+
+  // Setting cookies only (sign-in, sign-out); reading is done where needed (`sessionSecret`).
+  await app.register(cookie, { hook: false });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new ApiProblem('too-many-requests', `Try again in ${context.after}`),
+  });
+  installAccessControl(app, services, [DOCS_PREFIX]);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Repatria API', version: config.version, description: DESCRIPTION },
+      tags: Object.entries(TAGS).map(([name, description]) => ({ name, description })),
+      components: {
+        securitySchemes: {
+          bearerToken: { type: 'http', scheme: 'bearer', description: 'A personal API token (rpt_…)' },
+          sessionCookie: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: SESSION_COOKIE,
+            description: 'Set by POST /sessions',
+          },
+        },
+      },
+    },
+    transform: createJsonSchemaTransform({ schemaRegistry: API_SCHEMAS, skipList: [] }),
+    transformObject: createJsonSchemaTransformObject({ schemaRegistry: API_SCHEMAS }),
+  });
+  if (config.docs) {
+    await app.register(swaggerUi, {
+      routePrefix: DOCS_PREFIX,
+      staticCSP: true,
+      transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, ''),
+    });
+  }
+
+  for (const route of ROUTE_LIST) registerRoute(app, route, services, config);
+  return app;
+}

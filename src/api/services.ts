@@ -1,0 +1,66 @@
+/**
+ * What the API needs from the rest of the system, built once by the composition root
+ * (src/main/server.ts) and passed to `buildServer`. Routes reach storage and the clock only
+ * through these, so tests can build a server over any store and any clock.
+ */
+import type { BlockerCode } from '../domain/blockers.js';
+import type { ProgramView } from '../domain/context.js';
+import type { Day, Instant } from '../domain/dates.js';
+import type { AccessLog, IdentityStore, ProfileStore } from '../domain/identity.js';
+import type { Person } from '../domain/facts.js';
+import type { FactStore } from '../domain/ports.js';
+
+/** Removability counts of one destination country (or of everyone). */
+export interface RemovabilityCounts {
+  readonly people: number;
+  readonly removable: number;
+  readonly blockers: Readonly<Partial<Record<BlockerCode, number>>>;
+}
+
+export interface RemovabilityStatistics {
+  readonly on: Day;
+  readonly knownAt: Instant;
+  /** By destination country (`??` for people with no known nationality), most people first. */
+  readonly countries: readonly (RemovabilityCounts & { readonly country: string })[];
+  readonly total: RemovabilityCounts;
+}
+
+export interface StatisticsService {
+  removability(on: Day, knownAt: Instant): Promise<RemovabilityStatistics>;
+}
+
+/** The programme as known at an instant, prepared for deciding many people. */
+export interface ProgramSource {
+  viewAt(knownAt: Instant): Promise<ProgramView>;
+}
+
+export interface PasswordHasher {
+  hash(password: string): Promise<string>;
+  verify(hash: string, password: string): Promise<boolean>;
+}
+
+/** The reads every request makes, answered as `FactStore` answers them but at less cost. */
+export interface PersonReader {
+  getPerson(id: string): Promise<Person | undefined>;
+  lastSeq(): Promise<number>;
+}
+
+export interface ApiServices {
+  /** Writes, and the reads that are not on every request's path. */
+  readonly facts: FactStore;
+  readonly people: PersonReader;
+  readonly program: ProgramSource;
+  readonly identity: IdentityStore;
+  readonly profiles: ProfileStore;
+  readonly accessLog: AccessLog;
+  readonly statistics: StatisticsService;
+  readonly passwords: PasswordHasher;
+  /** Epoch milliseconds; the only clock the API reads. */
+  readonly clock: () => Instant;
+  /** Random bytes for session and token secrets and ids. */
+  readonly randomBytes: (size: number) => Buffer;
+  /** Where the structured (JSON lines) log goes; it never receives personal data or secrets. */
+  readonly logDestination: { write(line: string): void };
+  /** Whether the database answers, for /health. */
+  readonly ping: () => Promise<boolean>;
+}

@@ -1,0 +1,55 @@
+/** Shared printing of sweep counts: table rows, CSV cells, JSON objects. */
+import { BLOCKER_CODES } from '../domain/blockers.js';
+import { blockerRecord, type Counts, type SweepSummary } from '../domain/sweep/summary.js';
+import { renderTable } from './table.js';
+
+/** `{"people","removable","blockers":{CODE:n}}`, every code present. */
+export const countsJson = (counts: Counts): { people: number; removable: number; blockers: Record<string, number> } => ({
+  people: counts.people,
+  removable: counts.removable,
+  blockers: blockerRecord(counts),
+});
+
+/** A CSV cell: quoted when it holds a comma, a quote or a line break. */
+export const csvCell = (value: string | number): string => {
+  const text = String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+};
+
+export const csvLine = (cells: readonly (string | number)[]): string => `${cells.map(csvCell).join(',')}\n`;
+
+/** The codes any of these counts uses, in code order: table columns without empty ones. */
+export const usedCodes = (all: readonly Counts[]): number[] =>
+  BLOCKER_CODES.map((_, b) => b).filter((b) => all.some((c) => (c.blockers[b] ?? 0) > 0));
+
+/** Writes many lines in few calls (a million JSON lines would otherwise be a million writes). */
+export class BatchedWriter {
+  private parts: string[] = [];
+  private size = 0;
+
+  constructor(private readonly write: (text: string) => void) {}
+
+  add(text: string): void {
+    this.parts.push(text);
+    this.size += text.length;
+    if (this.size >= 1 << 20) this.flush();
+  }
+
+  flush(): void {
+    if (this.parts.length === 0) return;
+    this.write(this.parts.join(''));
+    this.parts = [];
+    this.size = 0;
+  }
+}
+
+/** The per-country table of `status` and `sweep`: countries by number of people, then ALL. */
+export function countsTable(summary: SweepSummary): string {
+  const countries = [...summary.byCountry.entries()].sort((a, b) => b[1].people - a[1].people || (a[0] < b[0] ? -1 : 1));
+  const used = usedCodes(countries.map(([, c]) => c));
+  const row = (name: string, c: Counts): (string | number)[] => [name, c.people, c.removable, ...used.map((b) => c.blockers[b] ?? 0)];
+  return renderTable(
+    ['country', 'people', 'removable', ...used.map((b) => BLOCKER_CODES[b]!)],
+    [...countries.map(([k, c]) => row(k, c)), row('ALL', summary.total)],
+  );
+}

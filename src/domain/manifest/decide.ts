@@ -1,0 +1,461 @@
+/**
+ * The manifest decider: `decide(manifest, command, meta, context)` returns the events a
+ * command causes, or a refusal saying in plain English why not. Pure: the facts known at the
+ * instant (`meta.at`) come in as `context.screenings`, computed by the caller with the
+ * removability decision and the flight-level checks; the clock is never read.
+ *
+ * Who may issue which command is `COMMAND_ACTIONS`, checked by the application layer with
+ * `may(role, action)` before anything is read; this file checks states and contents.
+ */
+import type { CountryCode } from '../facts.js';
+import type { Action } from '../roles.js';
+import {
+  evolve,
+  NOT_DEPARTED,
+  onBoardList,
+  type ArrivalOutcome,
+  type EventMeta,
+  type FlightInfo,
+  type Manifest,
+  type ManifestEvent,
+  type ManifestState,
+  type StrikeCause,
+} from './manifest.js';
+import { describeReasons, type StrikeReason } from './strike-codes.js';
+
+/** Whether a person may take the flight, with the facts known at the instant of the command. */
+export interface Screening {
+  readonly personId: string;
+  /** Why not; empty when they may. */
+  readonly reasons: readonly StrikeReason[];
+  /** The person's family group (first known `family` fact), if any. */
+  readonly familyGroup: string | undefined;
+}
+
+export interface Confirmation {
+  readonly personId: string;
+  readonly outcome: ArrivalOutcome;
+}
+
+export type ManifestCommand =
+  | { readonly type: 'create'; readonly flightId: string }
+  | { readonly type: 'add'; readonly personIds: readonly string[] }
+  | { readonly type: 'submit' }
+  | { readonly type: 'review'; readonly outcome: 'cleared' | 'returned' }
+  | { readonly type: 'approve' }
+  | { readonly type: 'strike'; readonly personId: string; readonly reasons: readonly StrikeReason[] }
+  | { readonly type: 'board' }
+  | { readonly type: 'depart'; readonly notBoarded: readonly string[] }
+  | { readonly type: 'arrive'; readonly reference: string; readonly confirmations: readonly Confirmation[] }
+  | { readonly type: 'confirm'; readonly reference: string; readonly confirmations: readonly Confirmation[] }
+  | { readonly type: 'inbound'; readonly passengerId: string; readonly citizenship: CountryCode }
+  | { readonly type: 'close' }
+  | { readonly type: 'cancel' };
+
+export type ManifestCommandType = ManifestCommand['type'];
+
+/** The action each command needs (src/domain/roles.ts). */
+export const COMMAND_ACTIONS: Readonly<Record<ManifestCommandType, Action>> = {
+  create: 'manifest.draft',
+  add: 'manifest.draft',
+  submit: 'manifest.draft',
+  review: 'manifest.review',
+  approve: 'manifest.approve',
+  strike: 'manifest.strike',
+  board: 'manifest.board',
+  depart: 'manifest.depart',
+  arrive: 'manifest.arrive',
+  confirm: 'manifest.arrive',
+  inbound: 'manifest.arrive',
+  close: 'manifest.close',
+  cancel: 'manifest.cancel',
+};
+
+/** The states each command is allowed in (`create` needs no manifest yet). */
+export const ALLOWED_STATES: Readonly<Record<ManifestCommandType, readonly ManifestState[]>> = {
+  create: [],
+  add: ['draft'],
+  submit: ['draft'],
+  review: ['in_review'],
+  approve: ['in_review'],
+  strike: NOT_DEPARTED,
+  board: ['approved'],
+  depart: ['boarding'],
+  arrive: ['departed'],
+  confirm: ['arrived'],
+  inbound: ['departed', 'arrived'],
+  close: ['arrived'],
+  cancel: NOT_DEPARTED,
+};
+
+/** What a command does, for messages: "Cannot <verb> manifest M1". */
+export const COMMAND_VERBS: Readonly<Record<ManifestCommandType, string>> = {
+  create: 'create',
+  add: 'add people to',
+  submit: 'submit for legal review',
+  review: 'record a legal review of',
+  approve: 'approve',
+  strike: 'strike a person from',
+  board: 'start boarding (the departure check) for',
+  depart: 'record the departure of',
+  arrive: 'record the arrival of',
+  confirm: 'record arrival confirmations on',
+  inbound: 'record return-leg passengers on',
+  close: 'close',
+  cancel: 'cancel',
+};
+
+export const STATE_WORDS: Readonly<Record<ManifestState, string>> = {
+  draft: 'a draft',
+  in_review: 'in review',
+  approved: 'approved',
+  boarding: 'boarding',
+  departed: 'departed',
+  arrived: 'arrived',
+  closed: 'closed',
+  cancelled: 'cancelled',
+};
+
+export const REFUSAL_CODES = [
+  'NOT_FOUND',
+  'WRONG_STATE',
+  'NOT_CLEARED',
+  'NO_SEATS',
+  'NOT_ELIGIBLE',
+  'ON_OTHER_MANIFEST',
+  'UNKNOWN_PERSON',
+  'NOT_ON_MANIFEST',
+  'INCOMPLETE',
+  'INVALID',
+] as const;
+export type RefusalCode = (typeof REFUSAL_CODES)[number];
+
+export interface Refusal {
+  readonly code: RefusalCode;
+  readonly message: string;
+}
+
+export type Decided =
+  | { readonly ok: true; readonly events: readonly ManifestEvent[] }
+  | { readonly ok: false; readonly refusal: Refusal };
+
+export interface ManifestContext {
+  readonly flight: FlightInfo;
+  /**
+   * The screening of every person the command concerns (everyone ever on the manifest, and
+   * those being added), with the facts known at `meta.at`. A person with no screening is not
+   * known to the registry.
+   */
+  readonly screenings: ReadonlyMap<string, Screening>;
+  /** Seats the flight's other manifests hold (approved and later). */
+  readonly seatsHeldElsewhere: number;
+  /** For people on another manifest not yet closed or cancelled: that manifest's id. */
+  readonly elsewhere: ReadonlyMap<string, string>;
+}
+
+const refuse = (code: RefusalCode, message: string): Decided => ({ ok: false, refusal: { code, message } });
+const accept = (events: readonly ManifestEvent[]): Decided => ({ ok: true, events });
+
+const orList = (words: readonly string[]): string =>
+  words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words.at(-1)!}`;
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+function wrongState(m: Manifest, command: ManifestCommandType): Decided {
+  const allowed = ALLOWED_STATES[command].map((s) => STATE_WORDS[s]);
+  return refuse(
+    'WRONG_STATE',
+    `Cannot ${COMMAND_VERBS[command]} manifest ${m.id}: it is ${STATE_WORDS[m.state]}, and this is allowed only while it is ${orList(allowed)}.`,
+  );
+}
+
+/**
+ * The strikes the facts known now call for: everyone on the manifest who may not take the
+ * flight, then the rest of their families (members travel together or not at all, among
+ * those on this manifest). `only` limits who is re-decided (the people a new fact is about);
+ * their families follow them either way.
+ */
+export function rescreen(
+  m: Manifest,
+  screenings: ReadonlyMap<string, Screening>,
+  meta: EventMeta,
+  cause: Exclude<StrikeCause, 'manual'>,
+  only?: ReadonlySet<string>,
+): ManifestEvent[] {
+  const screen = (personId: string): Screening => {
+    const s = screenings.get(personId);
+    // The caller screens everyone on the manifest; a gap would let someone through unchecked.
+    if (s === undefined) throw new Error(`No screening for ${personId} on manifest ${m.id}`);
+    return s;
+  };
+  const on = onBoardList(m);
+  const blocked = new Map<string, readonly StrikeReason[]>();
+  for (const p of on) {
+    if (only !== undefined && !only.has(p.personId)) continue;
+    const s = screen(p.personId);
+    if (s.reasons.length > 0) blocked.set(p.personId, s.reasons);
+  }
+  const fallen = new Map<string, string[]>();
+  for (const p of m.people) {
+    const group = screenings.get(p.personId)?.familyGroup;
+    if (group === undefined || (p.strike === null && !blocked.has(p.personId))) continue;
+    fallen.set(group, [...(fallen.get(group) ?? []), p.personId]);
+  }
+  const events: ManifestEvent[] = [];
+  for (const p of on) {
+    const reasons = blocked.get(p.personId);
+    if (reasons !== undefined) {
+      events.push({ ...meta, kind: 'person_struck', personId: p.personId, reasons, cause });
+      continue;
+    }
+    const group = screen(p.personId).familyGroup;
+    const members = group === undefined ? undefined : fallen.get(group);
+    if (members === undefined) continue;
+    events.push({
+      ...meta,
+      reason: `${meta.reason}; family member${members.length > 1 ? 's' : ''} ${members.join(', ')} may not take this flight`,
+      kind: 'person_struck',
+      personId: p.personId,
+      reasons: [{ code: 'FAMILY_BLOCKED', facts: [] }],
+      cause,
+    });
+  }
+  return events;
+}
+
+const fold = (m: Manifest, events: readonly ManifestEvent[]): Manifest =>
+  events.reduce((acc, e) => evolve(acc, e), m);
+
+function seatsProblem(
+  m: Manifest,
+  flight: FlightInfo,
+  heldElsewhere: number,
+  wanted: number,
+): string | undefined {
+  const free = flight.seats - heldElsewhere;
+  if (wanted <= free) return undefined;
+  return (
+    `Flight ${flight.id} has ${plural(flight.seats, 'seat')}, ${heldElsewhere} held by its other approved manifests; ` +
+    `manifest ${m.id} would need ${wanted}, over the ${Math.max(0, free)} still free.`
+  );
+}
+
+const notEligible = (screenings: readonly Screening[]): string =>
+  screenings.map((s) => `${s.personId}: ${describeReasons(s.reasons)}`).join('; ');
+
+function decideAdd(
+  m: Manifest,
+  personIds: readonly string[],
+  meta: EventMeta,
+  ctx: ManifestContext,
+): Decided {
+  const ids = [...new Set(personIds)];
+  if (ids.length === 0) return refuse('INVALID', 'Name at least one person to add.');
+  const on = new Set(onBoardList(m).map((p) => p.personId));
+  const already = ids.filter((id) => on.has(id));
+  if (already.length > 0) return refuse('INVALID', `Already on manifest ${m.id}: ${already.join(', ')}.`);
+  const unknown = ids.filter((id) => !ctx.screenings.has(id));
+  if (unknown.length > 0) return refuse('UNKNOWN_PERSON', `No person ${unknown.join(', ')} in the registry.`);
+  const elsewhere = ids.filter((id) => ctx.elsewhere.has(id));
+  if (elsewhere.length > 0) {
+    const where = elsewhere.map((id) => `${id} (on ${ctx.elsewhere.get(id)!})`).join(', ');
+    return refuse(
+      'ON_OTHER_MANIFEST',
+      `Already on another open manifest: ${where}. Strike them there first.`,
+    );
+  }
+  const blocked = ids.map((id) => ctx.screenings.get(id)!).filter((s) => s.reasons.length > 0);
+  if (blocked.length > 0) {
+    return refuse(
+      'NOT_ELIGIBLE',
+      `May not take flight ${ctx.flight.id} as known now, so not added: ${notEligible(blocked)}.`,
+    );
+  }
+  const seats = seatsProblem(m, ctx.flight, ctx.seatsHeldElsewhere, on.size + ids.length);
+  if (seats !== undefined) return refuse('NO_SEATS', seats);
+  return accept(ids.map((personId) => ({ ...meta, kind: 'person_added', personId })));
+}
+
+function decideApprove(m: Manifest, meta: EventMeta, ctx: ManifestContext): Decided {
+  if (m.legalClearance === null) {
+    return refuse(
+      'NOT_CLEARED',
+      `Cannot approve manifest ${m.id}: it has not passed legal review; the legal role must clear it first.`,
+    );
+  }
+  const elsewhere = onBoardList(m).filter((p) => ctx.elsewhere.has(p.personId));
+  if (elsewhere.length > 0) {
+    const where = elsewhere.map((p) => `${p.personId} (on ${ctx.elsewhere.get(p.personId)!})`).join(', ');
+    return refuse(
+      'ON_OTHER_MANIFEST',
+      `Cannot approve manifest ${m.id}: also on another open manifest: ${where}.`,
+    );
+  }
+  const strikes = rescreen(m, ctx.screenings, meta, 'approval_check');
+  const after = fold(m, strikes);
+  const seats = seatsProblem(m, ctx.flight, ctx.seatsHeldElsewhere, onBoardList(after).length);
+  if (seats !== undefined) return refuse('NO_SEATS', `Cannot approve manifest ${m.id}: ${seats}`);
+  return accept([...strikes, { ...meta, kind: 'approved' }]);
+}
+
+function decideDepart(
+  m: Manifest,
+  notBoarded: readonly string[],
+  meta: EventMeta,
+  ctx: ManifestContext,
+): Decided {
+  const on = onBoardList(m).map((p) => p.personId);
+  const missing = notBoarded.filter((id) => !on.includes(id));
+  if (missing.length > 0) return refuse('NOT_ON_MANIFEST', `Not on manifest ${m.id}: ${missing.join(', ')}.`);
+  const absent = new Set(notBoarded);
+  const boarded = on.filter((id) => !absent.has(id));
+  if (boarded.length === 0) {
+    return refuse('INVALID', `No one boarded manifest ${m.id}; cancel it rather than record a departure.`);
+  }
+  // Boarding ran the departure check; anything known since (a stay recorded through the
+  // application layer strikes at once, but not every fact arrives that way) still stops the flight.
+  const blocked = boarded
+    .map((id) => ctx.screenings.get(id))
+    .filter((s) => s === undefined || s.reasons.length > 0);
+  if (blocked.length > 0) {
+    const list = blocked.map((s) =>
+      s === undefined ? 'a person not in the registry' : `${s.personId}: ${describeReasons(s.reasons)}`,
+    );
+    return refuse(
+      'NOT_ELIGIBLE',
+      `Flight ${ctx.flight.id} cannot leave with ${list.join('; ')}. Strike them from manifest ${m.id} first.`,
+    );
+  }
+  return accept([{ ...meta, kind: 'departed', boarded, notBoarded: [...absent] }]);
+}
+
+function confirmations(
+  m: Manifest,
+  list: readonly Confirmation[],
+  reference: string,
+  meta: EventMeta,
+): Decided {
+  if (reference.trim() === '')
+    return refuse('INVALID', "Give the receiving country's confirmation reference.");
+  const seen = new Set<string>();
+  const boarded = new Map(m.people.filter((p) => p.boarded === true).map((p) => [p.personId, p]));
+  for (const c of list) {
+    const p = boarded.get(c.personId);
+    if (p === undefined) return refuse('NOT_ON_MANIFEST', `${c.personId} did not board manifest ${m.id}.`);
+    if (seen.has(c.personId)) return refuse('INVALID', `${c.personId} is confirmed twice.`);
+    if (p.arrival !== null)
+      return refuse('INVALID', `The arrival of ${c.personId} is already confirmed (${p.arrival.outcome}).`);
+    seen.add(c.personId);
+  }
+  return accept(
+    list.map((c) => ({
+      ...meta,
+      kind: 'arrival_confirmed',
+      personId: c.personId,
+      outcome: c.outcome,
+      reference,
+    })),
+  );
+}
+
+/** The events a command causes on a manifest (`undefined` before `create`), or why it is refused. */
+export function decide(
+  m: Manifest | undefined,
+  command: ManifestCommand,
+  meta: EventMeta,
+  ctx: ManifestContext,
+): Decided {
+  if (command.type === 'create') {
+    if (m !== undefined) return refuse('INVALID', `Manifest ${m.id} already exists.`);
+    return accept([{ ...meta, kind: 'created', flightId: command.flightId, owner: meta.actor }]);
+  }
+  if (m === undefined) return refuse('NOT_FOUND', 'No such manifest.');
+  if (!ALLOWED_STATES[command.type].includes(m.state)) return wrongState(m, command.type);
+
+  switch (command.type) {
+    case 'add':
+      return decideAdd(m, command.personIds, meta, ctx);
+    case 'submit':
+      if (onBoardList(m).length === 0)
+        return refuse('INVALID', `Manifest ${m.id} has no one on it to review.`);
+      return accept([{ ...meta, kind: 'submitted' }]);
+    case 'review':
+      if (command.outcome === 'returned') return accept([{ ...meta, kind: 'review_returned' }]);
+      if (m.legalClearance !== null)
+        return refuse('INVALID', `Manifest ${m.id} has already passed legal review.`);
+      return accept([{ ...meta, kind: 'review_cleared' }]);
+    case 'approve':
+      return decideApprove(m, meta, ctx);
+    case 'strike': {
+      const person = onBoardList(m).find((p) => p.personId === command.personId);
+      if (person === undefined)
+        return refuse('NOT_ON_MANIFEST', `${command.personId} is not on manifest ${m.id}.`);
+      if (command.reasons.length === 0) return refuse('INVALID', 'A strike needs a reason code.');
+      return accept([
+        {
+          ...meta,
+          kind: 'person_struck',
+          personId: command.personId,
+          reasons: command.reasons,
+          cause: 'manual',
+        },
+      ]);
+    }
+    case 'board': {
+      // The departure check: everyone re-decided with the facts known at this instant.
+      const strikes = rescreen(m, ctx.screenings, meta, 'departure_check');
+      const cleared = onBoardList(fold(m, strikes)).map((p) => p.personId);
+      return accept([...strikes, { ...meta, kind: 'boarding_started', cleared }]);
+    }
+    case 'depart':
+      return decideDepart(m, command.notBoarded, meta, ctx);
+    case 'arrive': {
+      const confirmed = confirmations(m, command.confirmations, command.reference, meta);
+      if (!confirmed.ok) return confirmed;
+      return accept([{ ...meta, kind: 'arrived', reference: command.reference }, ...confirmed.events]);
+    }
+    case 'confirm':
+      if (command.confirmations.length === 0)
+        return refuse('INVALID', 'Name at least one person whose arrival is confirmed.');
+      return confirmations(m, command.confirmations, command.reference, meta);
+    case 'inbound': {
+      const { passengerId, citizenship } = command;
+      if (passengerId.trim() === '') return refuse('INVALID', 'Give the passenger reference.');
+      if (citizenship !== ctx.flight.originCountry) {
+        return refuse(
+          'INVALID',
+          `The return leg of flight ${ctx.flight.id} carries citizens of ${ctx.flight.originCountry}; passenger ${passengerId} is recorded as a citizen of ${citizenship}.`,
+        );
+      }
+      if (m.inbound.some((p) => p.passengerId === passengerId)) {
+        return refuse(
+          'INVALID',
+          `Passenger ${passengerId} is already recorded on the return leg of manifest ${m.id}.`,
+        );
+      }
+      if (m.inbound.length + 1 > ctx.flight.seats) {
+        return refuse(
+          'NO_SEATS',
+          `The return leg of flight ${ctx.flight.id} has ${plural(ctx.flight.seats, 'seat')}, all taken.`,
+        );
+      }
+      return accept([{ ...meta, kind: 'inbound_recorded', passengerId, citizenship }]);
+    }
+    case 'close': {
+      const open = m.people.filter((p) => p.boarded === true && p.arrival === null).map((p) => p.personId);
+      if (open.length > 0) {
+        return refuse(
+          'INCOMPLETE',
+          `Cannot close manifest ${m.id}: the receiving country has not confirmed the arrival of ${open.join(', ')}.`,
+        );
+      }
+      return accept([{ ...meta, kind: 'closed' }]);
+    }
+    case 'cancel':
+      if (meta.reason.trim() === '') return refuse('INVALID', 'A cancellation needs a reason.');
+      return accept([{ ...meta, kind: 'cancelled' }]);
+    default: {
+      const unknown: never = command;
+      return unknown;
+    }
+  }
+}

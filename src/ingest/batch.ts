@@ -1,0 +1,227 @@
+/**
+ * What the reading side hands the writing side: accepted rows as row values, and the rows it
+ * refused. A batch is written in one transaction with one event.
+ *
+ * Row values are packed as they are made (`ValueWriter`): numbers into a Float64Array, blobs
+ * into one byte buffer, strings joined into a few long strings (a string per few thousand
+ * values, so that each value's own string dies young). Two reasons, both measured:
+ * - a batch of 50,000 facts held as JavaScript values (half a million of them, most of them
+ *   strings) outlives the young generation and is copied into the old one, and the garbage
+ *   collector then cost the reading thread as much as validating the rows did;
+ * - the typed arrays cross from the worker thread to the writer without being copied and the
+ *   few long strings are copied whole, where structured cloning of a list of values cost the
+ *   writer, the slowest stage, about 2 µs per fact.
+ * The writer reads the values back in order (`ValueReader`) straight into its statements,
+ * or unpacks a batch whole (`unpackBatch`) when it must look facts up by position.
+ */
+import type { BulkValue } from '../store/store-connection.js';
+
+export type RowKind = 'person' | 'program';
+
+/** A row refused, with where and why: one quarantine line. */
+export interface Rejection {
+  /** First line of the row in the file (1-based). */
+  readonly line: number;
+  /** Which record: `line 4, person "P1", fact "F2"`. */
+  readonly record: string;
+  /** CSV column or JSON field at fault, or `-` for the whole row. */
+  readonly field: string;
+  readonly reason: string;
+  /** The row as read (cut to a few thousand characters), or as the store would have held it. */
+  readonly raw: string;
+}
+
+/** Values packed in order (see `ValueWriter`). */
+export interface PackedValues {
+  /** Per value: 0 null, 1 number, 2 string, 3 bytes. */
+  readonly kinds: Uint8Array;
+  readonly numbers: Float64Array;
+  /** The strings, `STRINGS_PER_CHUNK` to a chunk, each chunk joined into one string. */
+  readonly text: readonly string[];
+  /** Length of each string (UTF-16 units), in order. */
+  readonly textLengths: Int32Array;
+  /** The bytes of the blobs, one after another. */
+  readonly bytes: Uint8Array;
+  /** Byte length of each blob, in order. */
+  readonly byteLengths: Int32Array;
+}
+
+/** Strings joined into one: few enough per chunk that each value's string dies young. */
+const STRINGS_PER_CHUNK = 4_096;
+
+/** Accepted rows, packed, in file order: what crosses to the writer. */
+export interface PackedBatch {
+  readonly kind: RowKind;
+  /** First line of each accepted row. */
+  readonly rowLine: Int32Array;
+  /** Person of each accepted row (strings; `''` for programme rows). */
+  readonly rowPerson: PackedValues;
+  /** Row index (into `rowLine`) of each fact. */
+  readonly factRow: Int32Array;
+  /** `retractedAt` of each fact; NaN when it has none. */
+  readonly retractedAt: Float64Array;
+  /** Row values of each fact (fact-rows.ts), `PERSON_ROW.width` or `PROGRAM_ROW.width` each. */
+  readonly values: PackedValues;
+}
+
+/** A batch unpacked, for lookups by position. */
+export interface Batch {
+  readonly kind: RowKind;
+  readonly rowLine: Int32Array;
+  readonly rowPerson: string[];
+  readonly factRow: Int32Array;
+  readonly values: BulkValue[];
+  readonly retractedAt: Float64Array;
+}
+
+const NULL = 0;
+const NUMBER = 1;
+const STRING = 2;
+const BYTES = 3;
+
+/** Appends values to growing typed arrays and joined strings. */
+export class ValueWriter {
+  private kinds = new Uint8Array(1024);
+  private numbers = new Float64Array(256);
+  private bytes = new Uint8Array(16 * 1024);
+  private byteLengths = new Int32Array(256);
+  private textLengths = new Int32Array(1024);
+  private text: string[] = [];
+  private pending: string[] = [];
+  private k = 0;
+  private n = 0;
+  private b = 0;
+  private bl = 0;
+  private t = 0;
+
+  get count(): number {
+    return this.k;
+  }
+
+  push(value: BulkValue): void {
+    if (this.k === this.kinds.length) this.kinds = grow(this.kinds, this.k * 2);
+    if (value === null) {
+      this.kinds[this.k++] = NULL;
+      return;
+    }
+    if (typeof value === 'number') {
+      this.kinds[this.k++] = NUMBER;
+      if (this.n === this.numbers.length) this.numbers = grow(this.numbers, this.n * 2);
+      this.numbers[this.n++] = value;
+      return;
+    }
+    if (typeof value === 'string') {
+      this.kinds[this.k++] = STRING;
+      if (this.t === this.textLengths.length) this.textLengths = grow(this.textLengths, this.t * 2);
+      this.textLengths[this.t++] = value.length;
+      this.pending.push(value);
+      if (this.pending.length === STRINGS_PER_CHUNK) {
+        this.text.push(this.pending.join(''));
+        this.pending = [];
+      }
+      return;
+    }
+    this.kinds[this.k++] = BYTES;
+    if (this.bl === this.byteLengths.length) this.byteLengths = grow(this.byteLengths, this.bl * 2);
+    this.byteLengths[this.bl++] = value.length;
+    if (this.b + value.length > this.bytes.length) this.bytes = grow(this.bytes, Math.max(this.bytes.length * 2, this.b + value.length));
+    this.bytes.set(value, this.b);
+    this.b += value.length;
+  }
+
+  /** The values so far, in arrays of their own (the writer can be reused after). */
+  finish(): PackedValues {
+    if (this.pending.length > 0) this.text.push(this.pending.join(''));
+    const out: PackedValues = {
+      kinds: this.kinds.slice(0, this.k),
+      numbers: this.numbers.slice(0, this.n),
+      text: this.text,
+      textLengths: this.textLengths.slice(0, this.t),
+      bytes: this.bytes.slice(0, this.b),
+      byteLengths: this.byteLengths.slice(0, this.bl),
+    };
+    this.k = 0;
+    this.n = 0;
+    this.b = 0;
+    this.bl = 0;
+    this.t = 0;
+    this.text = [];
+    this.pending = [];
+    return out;
+  }
+}
+
+function grow<T extends Uint8Array | Float64Array | Int32Array>(array: T, size: number): T {
+  const next = new (array.constructor as new (n: number) => T)(size);
+  next.set(array);
+  return next;
+}
+
+/** Reads packed values back, in order. */
+export class ValueReader {
+  private readonly buffer: Buffer;
+  private k = 0;
+  private n = 0;
+  private b = 0;
+  private bl = 0;
+  private t = 0;
+  private chunk = '';
+  private at = 0;
+
+  constructor(private readonly packed: PackedValues) {
+    // A view, not a copy; Buffers are what better-sqlite3 binds as blobs.
+    this.buffer = Buffer.from(packed.bytes.buffer, packed.bytes.byteOffset, packed.bytes.byteLength);
+  }
+
+  next(): BulkValue {
+    switch (this.packed.kinds[this.k++]!) {
+      case NUMBER:
+        return this.packed.numbers[this.n++]!;
+      case STRING: {
+        if (this.t % STRINGS_PER_CHUNK === 0) {
+          this.chunk = this.packed.text[this.t / STRINGS_PER_CHUNK]!;
+          this.at = 0;
+        }
+        const length = this.packed.textLengths[this.t++]!;
+        const text = this.chunk.slice(this.at, this.at + length);
+        this.at += length;
+        return text;
+      }
+      case BYTES: {
+        const length = this.packed.byteLengths[this.bl++]!;
+        const bytes = this.buffer.subarray(this.b, this.b + length);
+        this.b += length;
+        return bytes;
+      }
+      default:
+        return null;
+    }
+  }
+}
+
+export const factCount = (batch: PackedBatch | Batch): number => batch.factRow.length;
+
+/** Every value of a packed list. */
+export function unpackValues(packed: PackedValues): BulkValue[] {
+  const reader = new ValueReader(packed);
+  const out = new Array<BulkValue>(packed.kinds.length);
+  for (let i = 0; i < out.length; i += 1) out[i] = reader.next();
+  return out;
+}
+
+export function unpackBatch(packed: PackedBatch): Batch {
+  return {
+    kind: packed.kind,
+    rowLine: packed.rowLine,
+    rowPerson: unpackValues(packed.rowPerson) as string[],
+    factRow: packed.factRow,
+    values: unpackValues(packed.values),
+    retractedAt: packed.retractedAt,
+  };
+}
+
+/** The buffers of a packed batch, to transfer rather than copy. */
+export const transferList = (p: PackedBatch): ArrayBuffer[] =>
+  [p.rowLine, p.factRow, p.retractedAt, ...[p.values, p.rowPerson].flatMap((v) => [v.kinds, v.numbers, v.textLengths, v.bytes, v.byteLengths])].map(
+    (a) => a.buffer as ArrayBuffer,
+  );

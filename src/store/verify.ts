@@ -1,0 +1,196 @@
+/**
+ * Checks that a store is whole: what `repatria verify` runs, and what a restore and the
+ * crash tests check after each restart.
+ *
+ * - the database's own checks (SQLite `quick_check` and `foreign_key_check`);
+ * - every row was written by an event of the log, and every fact event wrote exactly the
+ *   rows its details count (people, facts, retractions): a transaction that committed is
+ *   complete, and nothing is there that no event wrote;
+ * - deep (optional, one pass over every fact): every fact body is whole JSON, agrees with its
+ *   row's copied columns, and is still a valid fact by the contract's schema when written
+ *   back in the interchange form;
+ * - the audit hash chain: a hook (`auditChain`), for when the log is hash-chained.
+ */
+import { sql, type Kysely } from 'kysely';
+import { parsePersonFact, parseProgramFact } from '../contract/fact-schema.js';
+import { formatDay, formatInstant } from '../domain/dates.js';
+import { periodOf, type Fact } from '../domain/facts.js';
+import { canonicalJson } from './checksum.js';
+import type { Database, StoreDialect } from './schema.js';
+
+export interface VerifyOptions {
+  /** Re-read and re-validate every fact body (one pass over all facts). */
+  readonly deep: boolean;
+  /**
+   * Verifies the audit log's hash chain, when the store has one (the manifests work adds it):
+   * returns the problems found. Absent: reported as not checked.
+   */
+  readonly auditChain?: ((db: Kysely<Database>) => Promise<string[]>) | undefined;
+}
+
+export interface VerifyReport {
+  readonly ok: boolean;
+  /** What is wrong, at most a hundred; empty when ok. */
+  readonly findings: readonly string[];
+  readonly eventsChecked: number;
+  readonly factsChecked: number;
+  readonly auditChain: 'verified' | 'not checked';
+}
+
+const MAX_FINDINGS = 100;
+const PAGE = 10_000;
+const FACT_EVENT_KINDS = ['person_added', 'fact_recorded', 'program_fact_recorded', 'fact_retracted'] as const;
+
+/** Rows per seq in one table (`seq` column given). */
+async function countsBySeq(db: Kysely<Database>, table: 'people' | 'person_facts' | 'program_facts' | 'fact_retractions'): Promise<Map<number, number>> {
+  const column = table === 'people' ? 'added_seq' : 'seq';
+  const { rows } = await sql<{ seq: number | string; n: number | string }>`select ${sql.ref(column)} as seq, count(*) as n from ${sql.table(table)} group by ${sql.ref(column)}`.execute(db);
+  return new Map(rows.map((r) => [Number(r.seq), Number(r.n)]));
+}
+
+const numberOf = (details: Record<string, unknown>, key: string, fallback: number): number => {
+  const value = details[key];
+  return typeof value === 'number' ? value : fallback;
+};
+
+export async function verifyStore(db: Kysely<Database>, dialect: StoreDialect, options: VerifyOptions): Promise<VerifyReport> {
+  const findings: string[] = [];
+  const find = (text: string): void => {
+    if (findings.length < MAX_FINDINGS) findings.push(text);
+  };
+
+  if (dialect === 'sqlite') {
+    const { rows } = await sql<{ quick_check: string }>`pragma quick_check`.execute(db);
+    for (const r of rows) if (r.quick_check !== 'ok') find(`SQLite quick_check: ${r.quick_check}`);
+    // Bulk imports write with foreign keys unchecked per row (src/ingest/sqlite-writer.ts).
+    const orphans = await sql<{ table: string; rowid: number; parent: string }>`pragma foreign_key_check`.execute(db);
+    for (const r of orphans.rows) find(`${r.table} row ${r.rowid} refers to a missing ${r.parent} row`);
+  }
+
+  // Every row's event, and every fact event's rows.
+  const written = {
+    people: await countsBySeq(db, 'people'),
+    personFacts: await countsBySeq(db, 'person_facts'),
+    programFacts: await countsBySeq(db, 'program_facts'),
+    retractions: await countsBySeq(db, 'fact_retractions'),
+  };
+  const seen = new Set<number>();
+  let eventsChecked = 0;
+  let afterSeq = 0;
+  for (;;) {
+    const events = await db
+      .selectFrom('events')
+      .select(['seq', 'kind', 'details'])
+      .where('seq', '>', afterSeq)
+      .where('kind', 'in', FACT_EVENT_KINDS)
+      .orderBy('seq')
+      .limit(PAGE)
+      .execute();
+    for (const e of events) {
+      const seq = e.seq;
+      seen.add(seq);
+      eventsChecked += 1;
+      let details: Record<string, unknown>;
+      try {
+        details = JSON.parse(e.details) as Record<string, unknown>;
+      } catch {
+        find(`event ${seq}: details are not JSON`);
+        continue;
+      }
+      const program = e.kind === 'program_fact_recorded';
+      const expected = {
+        people: e.kind === 'person_added' || e.kind === 'fact_recorded' ? numberOf(details, 'people', 0) : 0,
+        facts: e.kind === 'fact_retracted' ? 0 : numberOf(details, 'facts', 0),
+        retractions: e.kind === 'fact_retracted' ? 1 : numberOf(details, 'retractions', 0),
+      };
+      const actual = {
+        people: written.people.get(seq) ?? 0,
+        facts: (program ? written.programFacts : written.personFacts).get(seq) ?? 0,
+        retractions: written.retractions.get(seq) ?? 0,
+      };
+      for (const key of ['people', 'facts', 'retractions'] as const) {
+        if (expected[key] !== actual[key]) find(`event ${seq} (${e.kind}) records ${expected[key]} ${key} but ${actual[key]} rows carry its seq`);
+      }
+      const otherTable = (program ? written.personFacts : written.programFacts).get(seq);
+      if (otherTable !== undefined) find(`event ${seq} (${e.kind}) wrote ${otherTable} rows into the wrong fact table`);
+    }
+    if (events.length < PAGE) break;
+    afterSeq = events.at(-1)!.seq;
+  }
+  for (const [table, counts] of Object.entries(written)) {
+    for (const [seq, n] of counts) if (!seen.has(seq)) find(`${n} rows of ${table} carry seq ${seq}, which is no fact event of the log`);
+  }
+
+  let factsChecked = 0;
+  if (options.deep) {
+    factsChecked += await checkBodies(db, 'person_facts', find);
+    factsChecked += await checkBodies(db, 'program_facts', find);
+  }
+
+  let auditChain: VerifyReport['auditChain'] = 'not checked';
+  if (options.auditChain !== undefined) {
+    for (const problem of await options.auditChain(db)) find(`audit chain: ${problem}`);
+    auditChain = 'verified';
+  }
+  return { ok: findings.length === 0, findings, eventsChecked, factsChecked, auditChain };
+}
+
+/** Every body of a fact table: whole JSON, the same as its row's columns, valid by the contract. */
+async function checkBodies(db: Kysely<Database>, table: 'person_facts' | 'program_facts', find: (text: string) => void): Promise<number> {
+  let checked = 0;
+  let after: string | undefined;
+  for (;;) {
+    const last = after;
+    const rows = await db
+      .selectFrom(table)
+      .select(['id', 'type', 'from_day', 'through_day', 'recorded_at', 'body'])
+      .$if(last !== undefined, (q) => q.where('id', '>', last!))
+      .orderBy('id')
+      .limit(PAGE)
+      .execute();
+    for (const row of rows) {
+      checked += 1;
+      const problem = bodyProblem(row, table);
+      if (problem !== undefined) find(`${table} ${row.id}: ${problem}`);
+    }
+    if (rows.length < PAGE) return checked;
+    after = rows.at(-1)!.id;
+  }
+}
+
+interface FactRowColumns {
+  readonly id: string;
+  readonly type: string;
+  readonly from_day: number | null;
+  readonly through_day: number | null;
+  readonly recorded_at: number;
+  readonly body: string;
+}
+
+const DAY_FIELDS: ReadonlySet<string> = new Set(['from', 'through', 'servedOn', 'resolvedOn']);
+
+function bodyProblem(row: FactRowColumns, table: 'person_facts' | 'program_facts'): string | undefined {
+  let body: Record<string, unknown>;
+  try {
+    body = JSON.parse(row.body) as Record<string, unknown>;
+  } catch {
+    return 'the body is not whole JSON';
+  }
+  if (body.id !== row.id) return `the body is fact ${JSON.stringify(body.id)}`;
+  if (body.type !== row.type) return `the body is of type ${JSON.stringify(body.type)}, the row of type ${row.type}`;
+  if (body.recordedAt !== row.recorded_at) return 'recorded_at differs from the body';
+  const fact = body as unknown as Fact;
+  const period = periodOf(fact);
+  if ((period?.from ?? null) !== row.from_day || (period?.through ?? null) !== row.through_day) return 'from_day/through_day differ from the body';
+  // Back to the interchange form and through the contract's schema: the same fact again.
+  const text: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (DAY_FIELDS.has(key)) {
+      if (typeof value === 'number') text[key] = formatDay(value);
+    } else text[key] = key === 'recordedAt' ? formatInstant(fact.recordedAt) : value;
+  }
+  const parsed = table === 'person_facts' ? parsePersonFact(text) : parseProgramFact(text);
+  if (!parsed.ok) return `the body is not a valid fact: ${parsed.issues.map((i) => `${i.field}: ${i.reason}`).join('; ')}`;
+  if (canonicalJson(parsed.value) !== canonicalJson(fact)) return 'the body does not read back as the same fact';
+  return undefined;
+}

@@ -1,0 +1,44 @@
+/**
+ * The API's prepared reads answer exactly as the fact store does, on both databases: every
+ * person of a demo population (retracted facts included), a person with no facts, an
+ * unknown id, and the last seq.
+ */
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { demoPeople, demoProgram } from '../../src/demo/population.js';
+import { PreparedPersonReader } from '../../src/store/person-reader.js';
+import { StoreFactory } from '../api/harness.js';
+
+const stores = new StoreFactory(inject('databaseUrl'));
+afterAll(() => stores.cleanUp());
+const actor = { id: 'test', role: 'admin' };
+
+for (const dialect of ['sqlite', 'postgres'] as const) {
+  describe(`prepared person reads (${dialect})`, () => {
+    it('match FactStore.getPerson and lastSeq', async () => {
+      const store = await stores.open(dialect);
+      try {
+        const reader = new PreparedPersonReader(store);
+        expect(await reader.lastSeq()).toBe(0);
+        await store.recordProgramFacts(demoProgram(), actor);
+        const ids: string[] = [];
+        for (const batch of demoPeople({ people: 300, seed: 7 }, 100)) {
+          await store.addPeople(batch, actor);
+          ids.push(...batch.map((p) => p.id));
+        }
+        await store.addPeople([{ id: 'EMPTY', facts: [] }], actor);
+        let retracted = 0;
+        for (const id of [...ids, 'EMPTY', 'NOBODY']) {
+          const expected = await store.getPerson(id);
+          expect(await reader.getPerson(id)).toStrictEqual(expected);
+          retracted += expected?.facts.filter((f) => f.retractedAt !== undefined).length ?? 0;
+        }
+        expect(retracted).toBeGreaterThan(0);
+        expect(await reader.getPerson('EMPTY')).toStrictEqual({ id: 'EMPTY', facts: [] });
+        expect(await reader.lastSeq()).toBe(await store.lastSeq());
+        reader.close();
+      } finally {
+        await store.close();
+      }
+    });
+  });
+}
