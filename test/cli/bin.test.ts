@@ -1,5 +1,7 @@
 /** The installed command itself (built by `npm install`), run as a separate process. */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -18,5 +20,21 @@ describe('the repatria binary', () => {
     const r = spawnSync('node', [BIN, 'check'], { encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("required option '--scenario <file>'");
+  });
+
+  it('stops quietly, exit 0, when its reader closes the pipe early', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'repatria-pipe-'));
+    try {
+      const db = join(dir, 'r.db');
+      execFileSync('node', [BIN, 'demo', '--people', '3000', '--seed', '2', '--db', db], { stdio: 'ignore' });
+      // A real pipeline, as an operator types it: `head` reads one line and closes the pipe.
+      const sweep = `node ${JSON.stringify(BIN)} sweep --on 2025-06-01 --format jsonl --no-snapshot --db ${JSON.stringify(db)}`;
+      const r = spawnSync('bash', ['-c', `${sweep} | head -1; exit \${PIPESTATUS[0]}`], { encoding: 'utf8' });
+      expect(r.stdout).toMatch(/^\{"id":"P\d+"/);
+      expect(r.stderr).not.toMatch(/EPIPE|Unhandled/);
+      expect(r.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
