@@ -3,6 +3,7 @@
 # PostgreSQL (the store contract suite starts a throwaway cluster of its own; backups use its
 # pg_dump and pg_restore). Set DATABASE_URL to use an existing server instead.
 # poppler-utils (pdftoppm, pdftotext: the manifest PDF test renders a page and reads its text).
+# chromium (the browser tests of the web UI drive Debian's Chromium, never a downloaded one).
 set -eu
 
 need=""
@@ -11,6 +12,9 @@ if [ -z "${DATABASE_URL:-}" ] && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/nul
 fi
 if ! command -v pdftoppm >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then
   need="$need poppler-utils"
+fi
+if [ ! -x /usr/bin/chromium ]; then
+  need="$need chromium"
 fi
 
 if [ -n "$need" ]; then

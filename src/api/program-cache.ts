@@ -2,9 +2,11 @@
  * The programme as known at an instant, for deciding people one request at a time.
  *
  * Programme facts are few and change rarely, but every decision reads them. They are read
- * again only when the store's last event seq has moved (one indexed lookup per request,
- * so writes by other processes, such as an import, are seen at once), and the prepared view
- * of the latest few `knownAt` instants is kept.
+ * again only when the store's last event seq has moved, so writes by other processes (an
+ * import, another server) are seen at once, and the prepared view of the latest few
+ * `knownAt` instants is kept. The caller may give the seq it has just read (the decision
+ * route reads it in the same statement as the person); otherwise it is read here, one
+ * indexed lookup.
  */
 import { programView, type ProgramView } from '../domain/context.js';
 import type { Instant } from '../domain/dates.js';
@@ -19,9 +21,9 @@ export function cachedProgram(store: Pick<FactStore, 'programFacts' | 'lastSeq'>
   let loaded: { readonly seq: number; readonly facts: readonly ProgramFact[] } | undefined;
   const views = new Map<Instant, ProgramView>();
   return {
-    async viewAt(knownAt) {
+    async viewAt(knownAt, lastSeq) {
       // The seq is read before the facts, so the facts are never older than the seq they are kept under.
-      const seq = await store.lastSeq();
+      const seq = lastSeq ?? (await store.lastSeq());
       if (loaded?.seq !== seq) {
         loaded = { seq, facts: await store.programFacts() };
         views.clear();

@@ -1,6 +1,7 @@
 /**
- * What the fact-recording routes share: who may record which fact (`mayRecord`), how
- * a repeated request stays harmless, and how query times are read.
+ * What the fact-recording routes share: who may record or retract which fact, and how query
+ * times are read. (A repeated request is made harmless by the manifest service: see
+ * `repeatsFact` in src/domain/fact-content.ts.)
  */
 import { mayRecord, mayRetract, recordersOf, retractorsOf } from '../domain/access.js';
 import { endOfDay, parseDay, parseInstant, type Day, type Instant } from '../domain/dates.js';
@@ -43,30 +44,6 @@ export function checkRetractRemit(
       `${fact.type} facts are retracted by ${retractorsOf(fact.type).join(', ')}`,
     );
   }
-}
-
-/** The JSON of a fact's content: every field but its transaction time, keys sorted. */
-function content(fact: Fact): string {
-  const entries = Object.entries(fact)
-    .filter(([key, value]) => key !== 'recordedAt' && key !== 'retractedAt' && value !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return JSON.stringify(entries);
-}
-
-/**
- * The server stamps `recordedAt`, so a retried request would carry a new stamp and look like
- * a different fact with the same id. A fact whose id is already recorded with the same
- * content is therefore sent again as it was recorded, and the store counts it as unchanged;
- * other content under a taken id stays a conflict, which the store refuses.
- */
-export function asRecordedBefore<F extends Fact>(incoming: readonly F[], stored: readonly Fact[]): F[] {
-  const byId = new Map(stored.map((f) => [f.id, f]));
-  return incoming.map((fact) => {
-    const previous = byId.get(fact.id);
-    if (previous === undefined || previous.type !== fact.type || content(previous) !== content(fact))
-      return fact;
-    return { ...fact, recordedAt: previous.recordedAt };
-  });
 }
 
 /** `knownAt` of a query: an instant, or a date meaning the end of that day; default now. */

@@ -4,12 +4,14 @@
  * structured logs that carry ids, never personal data or secrets.
  *
  * `buildServer(services, config)` only assembles: the composition root (src/main/server.ts)
- * makes the services and the config, and decides when to listen and when to close.
+ * makes the services and the config, and decides when to listen and when to close. Given
+ * `web`, it also serves the built web UI (web/) at `/`.
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, {
@@ -27,13 +29,22 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { ROLE_DUTIES, ROLES } from '../domain/access.js';
+import type { Principal } from '../domain/identity.js';
 import { installAccessControl, sessionSecret } from './access-control.js';
 import { SESSION_COOKIE } from './auth/secrets.js';
 import type { ApiConfig } from './config.js';
 import { securityHeaders } from './security-headers.js';
 import { ApiProblem, mapError, PROBLEM_MEDIA_TYPE, ProblemSchema, sendProblem } from './problem.js';
-import type { ApiRoute, RouteContext, RouteInput, RouteSchemas, SessionCookie, UserRoute } from './route.js';
-import { TAGS } from './route.js';
+import type {
+  ApiRoute,
+  DownloadRoute,
+  RouteContext,
+  RouteInput,
+  RouteSchemas,
+  SessionCookie,
+  UserRoute,
+} from './route.js';
+import { PUBLIC, TAGS } from './route.js';
 import { ROUTE_LIST } from './routes/index.js';
 import { API_SCHEMAS } from './schemas/registry.js';
 import type { ApiServices } from './services.js';
@@ -74,18 +85,52 @@ function rolesText(route: ApiRoute): string {
   return `Roles: ${route.access.roles.join(', ')}.${masked}`;
 }
 
+const isDownloadRoute = <S extends RouteSchemas>(route: ApiRoute<S>): route is DownloadRoute<S> =>
+  'produces' in route;
 const isUserRoute = <S extends RouteSchemas>(route: ApiRoute<S>): route is UserRoute<S> =>
-  route.access.kind === 'roles';
+  route.access.kind === 'roles' && !('produces' in route);
 
-function sessionCookie(request: FastifyRequest, reply: FastifyReply, config: ApiConfig): SessionCookie {
-  const secure = config.cookieSecure === 'auto' ? ('auto' as const) : config.cookieSecure === 'always';
-  const options = { httpOnly: true, sameSite: 'strict' as const, path: '/', secure };
-  return {
-    read: () => sessionSecret(request),
-    set: (secret, expiresAt) =>
-      void reply.setCookie(SESSION_COOKIE, secret, { ...options, expires: new Date(expiresAt) }),
-    clear: () => void reply.clearCookie(SESSION_COOKIE, options),
-  };
+const plainJson = (data: unknown): string => JSON.stringify(data);
+
+/** `attachment; filename="…"`, with anything but a plain file name replaced: the name is built from ids. */
+const attachment = (filename: string): string => `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`;
+
+interface CookieOptions {
+  readonly httpOnly: true;
+  readonly sameSite: 'strict';
+  readonly path: '/';
+  readonly secure: boolean | 'auto';
+}
+
+const cookieOptions = (config: ApiConfig): CookieOptions => ({
+  httpOnly: true,
+  sameSite: 'strict',
+  path: '/',
+  secure: config.cookieSecure === 'auto' ? 'auto' : config.cookieSecure === 'always',
+});
+
+/**
+ * The session cookie of one request. A class rather than an object of closures: every
+ * request gets one and few use it, so it should cost one small allocation.
+ */
+class RequestSessionCookie implements SessionCookie {
+  constructor(
+    private readonly request: FastifyRequest,
+    private readonly reply: FastifyReply,
+    private readonly options: CookieOptions,
+  ) {}
+
+  read(): string | undefined {
+    return sessionSecret(this.request);
+  }
+
+  set(secret: string, expiresAt: number): void {
+    void this.reply.setCookie(SESSION_COOKIE, secret, { ...this.options, expires: new Date(expiresAt) });
+  }
+
+  clear(): void {
+    void this.reply.clearCookie(SESSION_COOKIE, this.options);
+  }
 }
 
 function registerRoute(
@@ -95,6 +140,25 @@ function registerRoute(
   config: ApiConfig,
 ): void {
   const { schemas, access } = route;
+  const cookies = cookieOptions(config);
+  const openApiDocument = (): Readonly<Record<string, unknown>> =>
+    app.swagger() as unknown as Readonly<Record<string, unknown>>;
+  // Built once per request with the principal already checked, so that a route for roles
+  // gets a `UserContext` without copying the context to narrow its type.
+  const contextOf = <P extends Principal | undefined>(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    principal: P,
+  ): RouteContext & { readonly principal: P } => ({
+    services,
+    config,
+    requestId: request.id,
+    now: services.clock(),
+    principal,
+    sessionCookie: new RequestSessionCookie(request, reply, cookies),
+    log: request.log,
+    openApiDocument,
+  });
   // OpenAPI extensions (`x-…`) ride along in the schema; Fastify's type does not list them.
   const schema: FastifySchema & Record<`x-${string}`, unknown> = {
     operationId: route.operationId,
@@ -104,7 +168,13 @@ function registerRoute(
     ...(schemas.params === undefined ? {} : { params: schemas.params }),
     ...(schemas.query === undefined ? {} : { querystring: schemas.query }),
     ...(schemas.body === undefined ? {} : { body: schemas.body }),
-    response: { [route.status]: schemas.response, '4xx': PROBLEM_RESPONSE, '5xx': PROBLEM_RESPONSE },
+    response: {
+      [route.status]: isDownloadRoute(route)
+        ? { description: 'The file', content: { [route.produces]: { schema: schemas.response } } }
+        : schemas.response,
+      '4xx': PROBLEM_RESPONSE,
+      '5xx': PROBLEM_RESPONSE,
+    },
     security: access.kind === 'public' ? [] : [{ bearerToken: [] }, { sessionCookie: [] }],
     'x-roles': access.kind === 'public' ? ['public'] : [...access.roles],
     ...(access.kind === 'roles' && access.personalData === true ? { 'x-personal-data': true } : {}),
@@ -114,6 +184,7 @@ function registerRoute(
     method: route.method,
     url: route.url,
     schema,
+    ...(route.plainSerializer === true ? { serializerCompiler: () => plainJson } : {}),
     config: {
       access,
       ...(route.rateLimited === true
@@ -126,16 +197,7 @@ function registerRoute(
         : {}),
     },
     handler: async (request, reply) => {
-      const ctx: RouteContext = {
-        services,
-        config,
-        requestId: request.id,
-        now: services.clock(),
-        principal: request.principal,
-        sessionCookie: sessionCookie(request, reply, config),
-        log: request.log,
-        openApiDocument: () => app.swagger() as unknown as Readonly<Record<string, unknown>>,
-      };
+      const principal = request.principal;
       // The schemas have validated and parsed each part: their output types are what arrived.
       const input = {
         params: request.params,
@@ -143,21 +205,97 @@ function registerRoute(
         body: request.body,
       } as RouteInput<RouteSchemas>;
       let result: unknown;
+      if (isDownloadRoute(route)) {
+        if (principal === undefined) throw new ApiProblem('unauthenticated');
+        const file = await route.handler(input, contextOf(request, reply, principal));
+        // A Buffer is sent as it is: no serialiser touches it.
+        return reply
+          .code(route.status)
+          .type(route.produces)
+          .header('content-disposition', attachment(file.filename))
+          .send(typeof file.body === 'string' ? Buffer.from(file.body, 'utf8') : Buffer.from(file.body));
+      }
       if (isUserRoute(route)) {
-        const principal = request.principal;
         // The access hook has run: a route for roles never gets here without a principal.
         if (principal === undefined) throw new ApiProblem('unauthenticated');
-        result = await route.handler(input, { ...ctx, principal });
+        result = await route.handler(input, contextOf(request, reply, principal));
       } else {
-        result = await route.handler(input, ctx);
+        result = await route.handler(input, contextOf(request, reply, principal));
       }
       return reply.code(route.status).send(result);
     },
   });
 }
 
+/** Where the built web UI lies: `index.html` and its hashed `assets/`. */
+export interface WebUi {
+  readonly root: string;
+}
+
+/**
+ * The policy for the web UI's pages, looser than the API's `default-src 'none'` by exactly
+ * what the bundle needs: its own scripts, styles, fonts and images (USWDS draws icons as
+ * data: URIs), and calls to this same origin. Inline styles are allowed because the chart
+ * library writes its tooltips as HTML with style attributes; inline scripts never are.
+ */
+const WEB_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** A year: asset names carry a hash of their content, so a changed file is a new name. */
+const ASSET_MAX_AGE_MS = 365 * 24 * 60 * 60 * 1000;
+
+/**
+ * Serves the web UI: its assets by name, `/` and every other browser navigation that no API
+ * route answers with `index.html`, so that a page of the UI can be reloaded or bookmarked.
+ * API routes keep precedence: a path the API declares is never shadowed, and a client that
+ * does not ask for HTML still gets the API's 404 problem. Returns whether a request was
+ * answered with the page.
+ */
+async function mountWebUi(
+  app: FastifyInstance,
+  web: WebUi,
+): Promise<(request: FastifyRequest, reply: FastifyReply) => boolean> {
+  // `serve: false`: only `reply.sendFile`; the routes are declared here, each with its access.
+  await app.register(fastifyStatic, { root: web.root, serve: false });
+  const sendPage = (reply: FastifyReply): FastifyReply =>
+    reply
+      .header('content-security-policy', WEB_CSP)
+      // The page names the current assets: it is checked again on every visit.
+      .sendFile('index.html', { cacheControl: false })
+      .header('cache-control', 'no-cache');
+  app.get('/', { config: { access: PUBLIC }, schema: { hide: true } }, (_request, reply) => sendPage(reply));
+  app.get(
+    '/assets/*',
+    { config: { access: PUBLIC }, schema: { hide: true } },
+    (request: FastifyRequest<{ Params: { '*': string } }>, reply) =>
+      reply
+        .header('content-security-policy', WEB_CSP)
+        .sendFile(`assets/${request.params['*']}`, { maxAge: ASSET_MAX_AGE_MS, immutable: true }),
+  );
+  return (request, reply) => {
+    const accept = request.headers.accept ?? '';
+    if (request.method !== 'GET' || !accept.includes('text/html')) return false;
+    void sendPage(reply);
+    return true;
+  };
+}
+
 /** Assembles the server; the caller listens (or injects) and closes it. */
-export async function buildServer(services: ApiServices, config: ApiConfig): Promise<FastifyInstance> {
+export async function buildServer(
+  services: ApiServices,
+  config: ApiConfig,
+  web?: WebUi,
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: {
       level: config.logLevel,
@@ -194,14 +332,17 @@ export async function buildServer(services: ApiServices, config: ApiConfig): Pro
     if (mapped.internal) request.log.error({ err: error }, 'request failed');
     return sendProblem(reply, mapped);
   });
+  let sendWebPage: ((request: FastifyRequest, reply: FastifyReply) => boolean) | undefined;
   app.setNotFoundHandler((request, reply) =>
-    sendProblem(
-      reply,
-      mapError(
-        new ApiProblem('not-found', `No route ${request.method} ${request.url.split('?')[0] ?? ''}`),
-        request,
-      ),
-    ),
+    sendWebPage?.(request, reply) === true
+      ? reply
+      : sendProblem(
+          reply,
+          mapError(
+            new ApiProblem('not-found', `No route ${request.method} ${request.url.split('?')[0] ?? ''}`),
+            request,
+          ),
+        ),
   );
 
   // The headers a JSON API needs (OWASP REST Security): no framing, no sniffing, HTTPS only,
@@ -295,5 +436,6 @@ export async function buildServer(services: ApiServices, config: ApiConfig): Pro
   }
 
   for (const route of ROUTE_LIST) registerRoute(app, route, services, config);
+  if (web !== undefined) sendWebPage = await mountWebUi(app, web);
   return app;
 }

@@ -3,12 +3,16 @@
  * (src/main/server.ts) and passed to `buildServer`. Routes reach storage and the clock only
  * through these, so tests can build a server over any store and any clock.
  */
+import type { Acting } from '../application/authorize.js';
+import type { Operations } from '../application/operations.js';
+import type { PlanWindow, StorePlan } from '../application/planning.js';
 import type { BlockerCode } from '../domain/blockers.js';
 import type { ProgramView } from '../domain/context.js';
 import type { Day, Instant } from '../domain/dates.js';
 import type { AccessLog, IdentityStore, ProfileStore } from '../domain/identity.js';
 import type { Person } from '../domain/facts.js';
 import type { FactStore } from '../domain/ports.js';
+import type { PopulationService } from './population.js';
 
 /** Removability counts of one destination country (or of everyone). */
 export interface RemovabilityCounts {
@@ -31,7 +35,11 @@ export interface StatisticsService {
 
 /** The programme as known at an instant, prepared for deciding many people. */
 export interface ProgramSource {
-  viewAt(knownAt: Instant): Promise<ProgramView>;
+  /**
+   * `lastSeq`: the store's last event seq, when the caller has just read it (with the person,
+   * in one statement); read again otherwise.
+   */
+  viewAt(knownAt: Instant, lastSeq?: number): Promise<ProgramView>;
 }
 
 export interface PasswordHasher {
@@ -42,6 +50,8 @@ export interface PasswordHasher {
 /** The reads every request makes, answered as `FactStore` answers them but at less cost. */
 export interface PersonReader {
   getPerson(id: string): Promise<Person | undefined>;
+  /** The person with the store's last event seq, read in one statement; undefined for an unknown id. */
+  readPerson(id: string): Promise<{ readonly person: Person; readonly lastSeq: number } | undefined>;
   lastSeq(): Promise<number>;
 }
 
@@ -54,6 +64,12 @@ export interface ApiServices {
   readonly profiles: ProfileStore;
   readonly accessLog: AccessLog;
   readonly statistics: StatisticsService;
+  /** Flights, manifests, notices, court orders and the audit chain: the application services, which check roles themselves. */
+  readonly operations: Operations;
+  /** `planFromStore` with the store's services and the solver; it checks the role itself. */
+  readonly plans: (actor: Acting, window: PlanWindow & { readonly save?: boolean | undefined }) => Promise<StorePlan>;
+  /** Sweeps and timelines of the whole population. */
+  readonly population: PopulationService;
   readonly passwords: PasswordHasher;
   /** Epoch milliseconds; the only clock the API reads. */
   readonly clock: () => Instant;

@@ -52,9 +52,17 @@ import {
   type NoticeServing,
 } from '../domain/notice-serving.js';
 import { COURT_ORDER_FACT_TYPES, type Action } from '../domain/roles.js';
+import { repeatsFact } from '../domain/fact-content.js';
 import { authorize, type Acting } from './authorize.js';
 import type { OperationsConfig } from './config.js';
-import type { NewAuditEntry, Notification, OperationsStore, OperationsTx } from './ports.js';
+import type {
+  FlightFilter,
+  NewAuditEntry,
+  Notification,
+  OperationsStore,
+  OperationsTx,
+  TransportSide,
+} from './ports.js';
 import { screenPerson } from './screening.js';
 
 export interface OperationsDeps {
@@ -144,6 +152,8 @@ export interface ManifestView {
   readonly manifest: Manifest;
   readonly flight: FlightInfo;
   readonly events: readonly ManifestEvent[];
+  /** Seats the flight's other manifests hold (approved and later), as read with the manifest. */
+  readonly seatsHeldElsewhere: number;
 }
 
 export type AuditVerdict =
@@ -335,8 +345,14 @@ export function operations(deps: OperationsDeps) {
     type === 'class_order' ? 'court_order.record' : 'program.record';
 
   return {
-    /** Registers a flight manifests can be drawn for. */
-    async registerFlight(actor: Acting, flight: FlightInfo): Promise<FlightInfo> {
+    /**
+     * Registers a flight manifests can be drawn for and the planner fills; `suppliedBy` (who
+     * supplies the aircraft) defaults to the sending country.
+     */
+    async registerFlight(
+      actor: Acting,
+      flight: FlightInfo & { readonly suppliedBy?: TransportSide | undefined },
+    ): Promise<FlightInfo> {
       authorize(actor, 'flight.manage');
       if (!Number.isSafeInteger(flight.seats) || flight.seats < 1)
         throw new RepatriaError('INVALID_INPUT', 'A flight needs at least one seat.');
@@ -344,6 +360,8 @@ export function operations(deps: OperationsDeps) {
         throw new RepatriaError('INVALID_INPUT', 'Airports are three upper-case letters (IATA-style).');
       if (!/^[A-Z]{2}$/.test(flight.originCountry) || !/^[A-Z]{2}$/.test(flight.destinationCountry))
         throw new RepatriaError('INVALID_INPUT', 'Countries are ISO 3166-1 alpha-2 codes.');
+      if (flight.suppliedBy !== undefined && !['sending', 'receiving'].includes(flight.suppliedBy))
+        throw new RepatriaError('INVALID_INPUT', 'A flight is supplied by the sending or the receiving country.');
       const correlationId = newId();
       return store.transaction('operate', async (tx) => {
         const at = now();
@@ -356,7 +374,12 @@ export function operations(deps: OperationsDeps) {
             subjectType: 'flight',
             subjectId: flight.id,
             correlationId,
-            details: { role: actor.role, ...flight, date: formatDay(flight.date) },
+            details: {
+              role: actor.role,
+              ...flight,
+              date: formatDay(flight.date),
+              suppliedBy: flight.suppliedBy ?? 'sending',
+            },
           },
         ]);
         return flight;
@@ -461,8 +484,21 @@ export function operations(deps: OperationsDeps) {
         const flight = await tx.flight(manifest.flightId);
         if (flight === undefined)
           throw new Error(`Manifest ${manifestId} names flight ${manifest.flightId}, which is not stored`);
-        return { manifest, flight, events };
+        return { manifest, flight, events, seatsHeldElsewhere: await seatsHeldElsewhere(tx, manifest) };
       });
+    },
+
+    /** Flights in id order, a page at a time; reading flights is part of reading manifests. */
+    async listFlights(actor: Acting, filter: FlightFilter): Promise<FlightInfo[]> {
+      authorize(actor, 'manifest.read');
+      return store.transaction('read', (tx) => tx.flights(filter));
+    },
+
+    async flight(actor: Acting, flightId: string): Promise<FlightInfo> {
+      authorize(actor, 'manifest.read');
+      const flight = await store.transaction('read', (tx) => tx.flight(flightId));
+      if (flight === undefined) throw new RepatriaError('NOT_FOUND', `No flight ${flightId}.`);
+      return flight;
     },
 
     async list(
@@ -490,39 +526,128 @@ export function operations(deps: OperationsDeps) {
      * Records person facts (a court order, a stay, a protection, or an officer's facts) and,
      * in the same transaction, strikes the person from every manifest not yet departed on
      * which they may no longer fly. `recordedAt` is the instant of recording, whatever given.
+     * A fact that repeats one already stored (same id and content: a retried request) is
+     * counted as unchanged and neither recorded, audited nor re-decided again.
      */
     async recordPersonFacts(
       actor: Acting,
       personId: string,
       facts: readonly PersonFact[],
-    ): Promise<FactsResult> {
+    ): Promise<FactsResult & { readonly unchanged: number }> {
       if (facts.length === 0) throw new RepatriaError('INVALID_INPUT', 'No facts to record.');
       for (const f of facts) authorize(actor, personFactAction(f.type));
       const correlationId = newId();
       return store.transaction('record', async (tx) => {
         const at = now();
-        const stamped = facts.map((f): PersonFact => ({ ...f, recordedAt: at, retractedAt: undefined }));
+        const person = (await tx.people([personId])).get(personId);
+        if (person === undefined) throw new RepatriaError('NOT_FOUND', `No person ${personId}.`);
+        const stored = new Map(person.facts.map((f) => [f.id, f]));
+        const fresh = facts.filter((f) => !repeatsFact(f, stored.get(f.id)));
+        const unchanged = facts.length - fresh.length;
+        if (fresh.length === 0) return { factIds: [], recordedAt: at, struck: [], correlationId, unchanged };
+        const stamped = fresh.map((f): PersonFact => ({ ...f, recordedAt: at, retractedAt: undefined }));
         await tx.recordPersonFacts(personId, stamped, actor);
         await tx.audit(stamped.map((f) => factAudit(f, personId, actor, correlationId)));
         const factIds = stamped.map((f) => f.id);
         const struck = await redecide(tx, [personId], actor, at, factIds, correlationId);
-        return { factIds, recordedAt: at, struck, correlationId };
+        return { factIds, recordedAt: at, struck, correlationId, unchanged };
       });
     },
 
-    /** Records programme facts (a class order, …) and re-decides everyone on every manifest not yet departed. */
-    async recordProgramFacts(actor: Acting, facts: readonly ProgramFact[]): Promise<FactsResult> {
+    /**
+     * Withdraws a person fact from now on and, in the same transaction, re-decides the person
+     * on every manifest not yet departed: withdrawing a final order or a travel document can
+     * make a listed person no longer removable. Only a role that may record the fact's type
+     * may retract it.
+     */
+    async retractPersonFact(
+      actor: Acting,
+      personId: string,
+      factId: string,
+      reason: string,
+    ): Promise<FactsResult> {
+      authorize(actor, 'fact.retract');
+      if (reason.trim() === '') throw new RepatriaError('INVALID_INPUT', 'Say why the fact is retracted.');
+      const correlationId = newId();
+      return store.transaction('record', async (tx) => {
+        const at = now();
+        const person = (await tx.people([personId])).get(personId);
+        if (person === undefined) throw new RepatriaError('NOT_FOUND', `No person ${personId}.`);
+        const fact = person.facts.find((f) => f.id === factId);
+        if (fact === undefined) throw new RepatriaError('NOT_FOUND', `Person ${personId} has no fact ${factId}.`);
+        authorize(actor, personFactAction(fact.type));
+        if (fact.retractedAt !== undefined) throw new RepatriaError('CONFLICT', `Fact ${factId} is already retracted.`);
+        await tx.retract({ factId, retractedAt: at, reason }, actor);
+        await tx.audit([
+          {
+            when: at,
+            what: 'fact.retracted',
+            who: actor.id,
+            subjectType: 'person',
+            subjectId: personId,
+            correlationId,
+            details: { role: actor.role, factId, type: fact.type, reason },
+          },
+        ]);
+        const struck = await redecide(tx, [personId], actor, at, [factId], correlationId);
+        return { factIds: [factId], recordedAt: at, struck, correlationId };
+      });
+    },
+
+    /**
+     * Records programme facts (a class order, an agreement, …) and re-decides everyone on every
+     * manifest not yet departed. Repeats of stored facts count as unchanged, as for person facts.
+     */
+    async recordProgramFacts(
+      actor: Acting,
+      facts: readonly ProgramFact[],
+    ): Promise<FactsResult & { readonly unchanged: number }> {
       if (facts.length === 0) throw new RepatriaError('INVALID_INPUT', 'No facts to record.');
       for (const f of facts) authorize(actor, programFactAction(f.type));
       const correlationId = newId();
       return store.transaction('record', async (tx) => {
         const at = now();
-        const stamped = facts.map((f): ProgramFact => ({ ...f, recordedAt: at, retractedAt: undefined }));
+        const stored = new Map((await tx.programFacts()).map((f) => [f.id, f]));
+        const fresh = facts.filter((f) => !repeatsFact(f, stored.get(f.id)));
+        const unchanged = facts.length - fresh.length;
+        if (fresh.length === 0) return { factIds: [], recordedAt: at, struck: [], correlationId, unchanged };
+        const stamped = fresh.map((f): ProgramFact => ({ ...f, recordedAt: at, retractedAt: undefined }));
         await tx.recordProgramFacts(stamped, actor);
         await tx.audit(stamped.map((f) => factAudit(f, null, actor, correlationId)));
         const factIds = stamped.map((f) => f.id);
         const struck = await redecide(tx, 'all', actor, at, factIds, correlationId);
-        return { factIds, recordedAt: at, struck, correlationId };
+        return { factIds, recordedAt: at, struck, correlationId, unchanged };
+      });
+    },
+
+    /**
+     * Withdraws a programme fact from now on and re-decides everyone on every manifest not yet
+     * departed (withdrawing an agreement or a designation's end changes who may fly).
+     */
+    async retractProgramFact(actor: Acting, factId: string, reason: string): Promise<FactsResult> {
+      authorize(actor, 'fact.retract');
+      if (reason.trim() === '') throw new RepatriaError('INVALID_INPUT', 'Say why the fact is retracted.');
+      const correlationId = newId();
+      return store.transaction('record', async (tx) => {
+        const at = now();
+        const fact = (await tx.programFacts()).find((f) => f.id === factId);
+        if (fact === undefined) throw new RepatriaError('NOT_FOUND', `No programme fact ${factId}.`);
+        authorize(actor, programFactAction(fact.type));
+        if (fact.retractedAt !== undefined) throw new RepatriaError('CONFLICT', `Fact ${factId} is already retracted.`);
+        await tx.retract({ factId, retractedAt: at, reason }, actor);
+        await tx.audit([
+          {
+            when: at,
+            what: 'fact.retracted',
+            who: actor.id,
+            subjectType: 'program',
+            subjectId: factId,
+            correlationId,
+            details: { role: actor.role, factId, type: fact.type, reason },
+          },
+        ]);
+        const struck = await redecide(tx, 'all', actor, at, [factId], correlationId);
+        return { factIds: [factId], recordedAt: at, struck, correlationId };
       });
     },
 
@@ -626,10 +751,16 @@ export function operations(deps: OperationsDeps) {
         readonly afterSeq?: number | undefined;
         readonly limit?: number | undefined;
         readonly subjectId?: string | undefined;
+        readonly who?: string | undefined;
+        readonly what?: string | undefined;
       },
     ): Promise<ChainedEntry[]> {
       authorize(actor, 'audit.read');
-      return store.auditEntries(options.afterSeq ?? 0, options.limit ?? 100, options.subjectId);
+      return store.auditEntries(options.afterSeq ?? 0, options.limit ?? 100, {
+        subjectId: options.subjectId,
+        who: options.who,
+        what: options.what,
+      });
     },
   };
 }

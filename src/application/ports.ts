@@ -5,11 +5,11 @@
  * never see SQL.
  */
 import type { AuditEntry, ChainedEntry, HashText } from '../domain/audit-chain.js';
-import type { Instant } from '../domain/dates.js';
-import type { Person, PersonFact, ProgramFact } from '../domain/facts.js';
+import type { Day, Instant } from '../domain/dates.js';
+import type { Person, PersonFact, ProgramFact, ReturnAgreementFact } from '../domain/facts.js';
 import type { FlightInfo, Manifest, ManifestEvent, ManifestState } from '../domain/manifest/manifest.js';
 import type { NoticeServing } from '../domain/notice-serving.js';
-import type { Actor } from '../domain/ports.js';
+import type { Actor, Retraction, WriteSummary } from '../domain/ports.js';
 
 /**
  * How a transaction is isolated from the others:
@@ -46,11 +46,65 @@ export interface ManifestFilter {
   readonly states?: readonly ManifestState[] | undefined;
 }
 
+/** Which flights to list, in id order, a page at a time. */
+export interface FlightFilter {
+  /** First and last departure date (inclusive). */
+  readonly from?: Day | undefined;
+  readonly through?: Day | undefined;
+  /** Destination airport code. */
+  readonly destination?: string | undefined;
+  readonly destinationCountry?: string | undefined;
+  /** Flights with ids after this one (the last id of the previous page). */
+  readonly afterId?: string | undefined;
+  readonly limit: number;
+}
+
+/** Which side supplies a flight's aircraft, as in a `return_agreement`'s `transport`. */
+export type TransportSide = ReturnAgreementFact['transport'];
+
+/** A flight with who supplies its aircraft (the planner's view of `flights`). */
+export interface NetworkFlight extends FlightInfo {
+  readonly suppliedBy: TransportSide;
+}
+
+/** A detention facility: its id is the `facility` of `custody` facts. */
+export interface FacilityInfo {
+  readonly id: string;
+  readonly name: string;
+  /** IATA code of the airport nearest the facility. */
+  readonly airport: string;
+}
+
+/** The cost of moving one person from a facility to an origin airport. */
+export interface TransferInfo {
+  readonly facility: string;
+  readonly airport: string;
+  readonly cost: number;
+}
+
 export interface OperationsTx {
   /** `lock`: hold the flight until commit, so that seat counts on it cannot change meanwhile. */
   flight(id: string, options?: { readonly lock?: boolean }): Promise<FlightInfo | undefined>;
+  flights(filter: FlightFilter): Promise<FlightInfo[]>;
+  /** CONFLICT if the id is taken. `suppliedBy` defaults to `sending`. */
+  insertFlight(
+    flight: FlightInfo & { readonly suppliedBy?: TransportSide | undefined },
+    at: Instant,
+    actor: Actor,
+  ): Promise<void>;
+  /** Flights from `from` through `to` (inclusive), by date then id, with who supplies each. */
+  flightsBetween(from: Day, to: Day): Promise<NetworkFlight[]>;
+
   /** CONFLICT if the id is taken. */
-  insertFlight(flight: FlightInfo, at: Instant, actor: Actor): Promise<void>;
+  insertFacility(facility: FacilityInfo, at: Instant, actor: Actor): Promise<void>;
+  /** Every facility, by id. */
+  facilities(): Promise<FacilityInfo[]>;
+  /** Records a cost; it replaces the pair's earlier cost from now on. NOT_FOUND for an unknown facility. */
+  insertTransfer(transfer: TransferInfo, at: Instant, actor: Actor): Promise<void>;
+  /** The cost in force of every (facility, airport) pair, by facility then airport. */
+  transfers(): Promise<TransferInfo[]>;
+  /** Ids of people with a custody fact (known or not, retracted or not) whose period meets `from`..`to`. */
+  peopleHeldBetween(from: Day, to: Day): Promise<string[]>;
 
   /** CONFLICT if the id is taken. */
   insertManifest(id: string, flightId: string, owner: string, at: Instant): Promise<void>;
@@ -73,7 +127,9 @@ export interface OperationsTx {
   people(ids: readonly string[]): Promise<Map<string, Person>>;
   programFacts(): Promise<ProgramFact[]>;
   /** As `FactStore.recordPersonFacts`, inside this transaction (`record` mode only). */
-  recordPersonFacts(personId: string, facts: readonly PersonFact[], actor: Actor): Promise<void>;
+  recordPersonFacts(personId: string, facts: readonly PersonFact[], actor: Actor): Promise<WriteSummary>;
+  /** As `FactStore.retract`, inside this transaction (`record` mode only). */
+  retract(retraction: Retraction, actor: Actor): Promise<void>;
   recordProgramFacts(facts: readonly ProgramFact[], actor: Actor): Promise<void>;
 
   noticeServings(personId: string): Promise<NoticeServing[]>;
@@ -84,10 +140,18 @@ export interface OperationsTx {
   audit(entries: readonly NewAuditEntry[]): Promise<ChainedEntry[]>;
 }
 
+export interface AuditFilter {
+  readonly subjectId?: string | undefined;
+  /** The acting user's id. */
+  readonly who?: string | undefined;
+  /** `manifest.approved`, or a prefix ending before a dot: `manifest` matches every `manifest.…` entry. */
+  readonly what?: string | undefined;
+}
+
 export interface OperationsStore {
   transaction<T>(mode: TransactionMode, work: (tx: OperationsTx) => Promise<T>): Promise<T>;
-  /** Audit entries after `afterSeq`, in seq order, at most `limit`. */
-  auditEntries(afterSeq: number, limit: number, subjectId?: string): Promise<ChainedEntry[]>;
+  /** Audit entries after `afterSeq`, in seq order, at most `limit`, that match every filter given. */
+  auditEntries(afterSeq: number, limit: number, filter?: AuditFilter): Promise<ChainedEntry[]>;
   /** Notifications after `afterSeq` not yet delivered. */
   pendingNotifications(afterSeq?: number, limit?: number): Promise<StoredNotification[]>;
   /** The chain's hash function (SHA-256). */

@@ -22,17 +22,17 @@ export interface ActingOptions {
 
 type Run = (deps: CliDeps, store: StoreConfig) => Promise<void>;
 
-export function registerOperationsCommands(
-  program: Command,
+/**
+ * A maker of subcommands with the acting options (`--as`, `--role`, `--db`), whose action is
+ * loaded on use. `O` names the option shape the subcommand declares to commander, whose
+ * parsed options are untyped. Shared by every command tree whose commands act as a user.
+ */
+export function actingSubcommands(
   deps: CliDeps,
   storeConfig: (opts: { db?: string }, env: CliDeps['env']) => StoreConfig,
-): void {
-  /**
-   * A subcommand with the acting options, whose action is loaded on use. `O` names the option
-   * shape the subcommand declares to commander, whose parsed options are untyped.
-   */
+) {
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- O types the caller's callback only
-  const sub = <O extends ActingOptions>(
+  return <O extends ActingOptions>(
     parent: Command,
     name: string,
     description: string,
@@ -58,6 +58,14 @@ export function registerOperationsCommands(
       await run(deps, storeConfig(opts, deps.env));
     });
   };
+}
+
+export function registerOperationsCommands(
+  program: Command,
+  deps: CliDeps,
+  storeConfig: (opts: { db?: string }, env: CliDeps['env']) => StoreConfig,
+): void {
+  const sub = actingSubcommands(deps, storeConfig);
 
   const manifest = program
     .command('manifest')

@@ -8,6 +8,8 @@ import { exitStatusFor } from './exit.js';
 import type { CliIo } from './io.js';
 import { registerApiCommands } from './api-commands.js';
 import { registerDataCommands } from './data-commands.js';
+import type { StorePlanOptions } from './commands/plan-store.js';
+import { registerNetworkCommands } from './network-commands.js';
 import { registerOperationsCommands } from './operations-commands.js';
 import type { StoreConfig } from './store-config.js';
 
@@ -38,6 +40,10 @@ interface ImportCommandOptions {
   progress?: boolean;
   db?: string;
 }
+
+/** The options a command line gave (commander leaves the others undefined). */
+const definedOnly = <T extends object>(opts: T): Partial<T> =>
+  Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 function storeConfig(opts: { db?: string }, env: CliDeps['env']): StoreConfig {
   return { dbPath: opts.db ?? DEFAULT_DB, databaseUrl: env.DATABASE_URL };
@@ -158,9 +164,39 @@ export function buildProgram(deps: CliDeps): Command {
     )
     .option('--instance <file>', 'instance file to plan')
     .option('--out <file>', 'where to write the plan (JSON)')
-    .action(async (opts: { instance?: string; out?: string }) => {
+    .option('--from <date>', 'plan from the store: first flight date (with --to)')
+    .option('--to <date>', 'plan from the store: last flight date')
+    .option('--known-at <instant>', 'plan from the store: facts as known at this instant (default: now)')
+    .option('--format <format>', 'plan from the store: table or json', 'table')
+    .option('--dry-run', 'plan from the store but save no manifest')
+    .option('--as <user>', 'the acting user (default: planner)')
+    .option('--role <role>', 'the role the user acts in (default: planner)')
+    .option('--db <path>', `SQLite file (default ${DEFAULT_DB}; DATABASE_URL selects PostgreSQL)`)
+    .action(async (opts: StorePlanOptions & { instance?: string }) => {
+      if (opts.instance === undefined && (opts.from !== undefined || opts.to !== undefined)) {
+        // From the store: saves one draft manifest per used flight (src/application/planning.ts).
+        const { runPlanFromStore } = await import('./commands/plan-store.js');
+        await runPlanFromStore(opts, deps, storeConfig(opts, deps.env));
+        return;
+      }
       const { runPlan } = await import('./commands/plan.js');
       await runPlan(opts, io);
+    });
+  plan
+    .command('export-instance')
+    .description('Write the store\'s planning problem for a window as an instance file (spec: plan-instance.md).')
+    .option('--from <date>', 'first flight date')
+    .option('--to <date>', 'last flight date')
+    .option('--out <file>', 'where to write the instance (JSON)')
+    .option('--known-at <instant>', 'facts as known at this instant (default: now)')
+    .option('--as <user>', 'the acting user (default: planner)')
+    .option('--role <role>', 'the role the user acts in (default: planner)')
+    .option('--db <path>', `SQLite file (default ${DEFAULT_DB}; DATABASE_URL selects PostgreSQL)`)
+    .action(async (opts: StorePlanOptions) => {
+      // `plan` declares the same options, which commander fills first: read either.
+      const merged: StorePlanOptions = { ...plan.opts<StorePlanOptions>(), ...definedOnly(opts) };
+      const { runExportInstance } = await import('./commands/plan-store.js');
+      await runExportInstance(merged, deps, storeConfig(merged, deps.env));
     });
   plan
     .command('verify')
@@ -176,6 +212,8 @@ export function buildProgram(deps: CliDeps): Command {
 
   // manifest, notice, order, audit (issue #5): their own file, actions loaded on use.
   registerOperationsCommands(program, deps, storeConfig);
+  // flight, facility, transfer (issue #4): the network the planner reads.
+  registerNetworkCommands(program, deps, storeConfig);
   // serve, user (issue #6): their own file, actions loaded on use.
   registerApiCommands(program, deps, storeConfig);
   // export, backup, restore, checksum, verify (issue #8): their own file, actions loaded on use.

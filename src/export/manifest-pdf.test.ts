@@ -12,7 +12,24 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const hasTool = (tool: string): boolean => spawnSync(tool, ['-v'], { encoding: 'utf8' }).error === undefined;
+/**
+ * poppler-utils is a test dependency (scripts/ensure-system-deps.sh installs it): without it
+ * the test fails saying so, rather than passing without having looked at the PDF.
+ */
+function requireTool(tool: string): void {
+  if (spawnSync(tool, ['-v'], { encoding: 'utf8' }).error !== undefined) {
+    throw new Error(`${tool} is not installed: install the Debian package poppler-utils (sh scripts/ensure-system-deps.sh does) to run the manifest PDF tests`);
+  }
+}
+
+/** Width, height and the grey level of each pixel of a binary PGM (P5, 8 bits), as `pdftoppm -gray` writes it. */
+function readPgm(bytes: Buffer): { width: number; height: number; pixels: Buffer } {
+  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(bytes.subarray(0, 64).toString('latin1'));
+  if (header === null) throw new Error('not an 8-bit binary PGM');
+  const width = Number(header[1]);
+  const height = Number(header[2]);
+  return { width, height, pixels: bytes.subarray(header[0].length, header[0].length + width * height) };
+}
 
 function manifest(people: number): ManifestDocument {
   return {
@@ -45,7 +62,7 @@ describe('the manifest PDF', () => {
 
     const file = join(dir, 'manifest.pdf');
     writeFileSync(file, bytes);
-    if (!hasTool('pdftotext')) return;
+    requireTool('pdftotext');
     const text = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
     expect(text).toContain('Flight RPT-811: AEX (US) to CCS (VE) on 12 Jun 2025');
     expect(text).toContain('P0000001');
@@ -56,14 +73,31 @@ describe('the manifest PDF', () => {
     expect(text).toMatch(/page 1 of \d/);
   });
 
-  it('turns into a PNG with pdftoppm (when poppler-utils is installed)', async () => {
+  it('turns into a PNG with pdftoppm, whose page shows the flight, the people and the approvals', async () => {
+    requireTool('pdftoppm');
+    requireTool('pdftotext');
     const file = join(dir, 'small.pdf');
     writeFileSync(file, await renderManifestPdf(manifest(8)));
-    if (!hasTool('pdftoppm')) return;
-    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', file, join(dir, 'small')]);
+    const page = ['-r', '60', '-f', '1', '-l', '1', '-singlefile', file];
+    execFileSync('pdftoppm', ['-png', ...page, join(dir, 'small')]);
     const png = readFileSync(join(dir, 'small.png'));
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(statSync(join(dir, 'small.png')).size).toBeGreaterThan(5_000);
+
+    // The same page in grey levels: mostly white paper, with ink on it (text and rules), not a blank page.
+    execFileSync('pdftoppm', ['-gray', ...page, join(dir, 'small')]);
+    const { width, height, pixels } = readPgm(readFileSync(join(dir, 'small.pgm')));
+    expect(width).toBeGreaterThan(400);
+    expect(height).toBeGreaterThan(500);
+    const dark = pixels.reduce((n, grey) => n + (grey < 128 ? 1 : 0), 0) / pixels.length;
+    expect(dark).toBeGreaterThan(0.01);
+    expect(dark).toBeLessThan(0.5);
+
+    // And what that page says: the flight, a person on it, an approval.
+    const text = execFileSync('pdftotext', ['-layout', '-f', '1', '-l', '1', file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Flight RPT-811: AEX (US) to CCS (VE) on 12 Jun 2025');
+    expect(text).toContain('P0000008');
+    expect(text).toMatch(/approved\s+director-1\s+approver\s+2025-06-04T11:10:00Z/);
   });
 
   it('prints names in other scripts without failing', async () => {

@@ -17,6 +17,7 @@ import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { OpenedStore } from '../store/open-store.js';
+import { isConnectionLost } from '../store/postgres/connection-loss.js';
 import type { BulkValue } from '../store/store-connection.js';
 import { unpackBatch, unpackValues, ValueReader, type Batch, type PackedBatch } from './batch.js';
 import {
@@ -40,8 +41,6 @@ import { PERSON_ROW_COLUMNS, PROGRAM_ROW_COLUMNS } from './fact-rows.js';
 
 /** SQLSTATE of a unique violation. */
 const UNIQUE_VIOLATION = '23505';
-/** SQLSTATEs and driver errors that mean the connection or the server went away. */
-const CONNECTION_LOST = new Set(['57P01', '57P02', '57P03', '08000', '08003', '08006', '08001', '08004', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT']);
 /** How long a batch is retried after losing the connection, and the waits between tries. */
 const RETRY_FOR_MS = 60_000;
 const RETRY_WAITS_MS = [250, 500, 1_000, 2_000, 4_000, 8_000];
@@ -54,13 +53,6 @@ export class PostgresImportError extends Error {
     super(message, options);
     this.name = 'PostgresImportError';
   }
-}
-
-export function isConnectionLost(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && CONNECTION_LOST.has(code)) return true;
-  return /Connection terminated|connection is closed|Client has encountered a connection error|terminating connection/i.test(error.message);
 }
 
 const errorCode = (error: unknown): unknown => (error instanceof Error ? (error as { code?: unknown }).code : undefined);

@@ -4,16 +4,23 @@
  * and closes everything in order on shutdown — in-flight requests first, the store last.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { ApiConfigSchema, LOG_LEVELS } from '../api/config.js';
 import { argon2Hasher, type Argon2Cost, SERVER_ARGON2_COST } from '../api/auth/passwords.js';
 import { cachedPrincipals } from '../api/auth/principal-cache.js';
 import { cachedProgram } from '../api/program-cache.js';
-import { buildServer, DOCS_PREFIX } from '../api/server.js';
+import { buildServer, DOCS_PREFIX, type WebUi } from '../api/server.js';
 import type { ApiServices, PasswordHasher, StatisticsService } from '../api/services.js';
-import { personByPersonStatistics } from '../api/statistics.js';
+import { populationService, sweepStatistics, type PopulationLocation } from '../api/population.js';
+import { operationsConfig } from '../application/config.js';
+import { operations } from '../application/operations.js';
+import { planFromStore } from '../application/planning.js';
+import { loadSolver } from '../planner/highs-solver.js';
+import { operationsStore } from '../store/operations-store.js';
 import { ROLES, type Role } from '../domain/access.js';
 import type { IdentityStore } from '../domain/identity.js';
 import { KyselyIdentityStore } from '../store/identity-store.js';
@@ -33,6 +40,8 @@ export const ServerConfigSchema = z.strictObject({
   /** Create (or give new passwords to) one account per role and print their sign-ins. */
   demoUsers: z.boolean().default(false),
   api: ApiConfigSchema.default(ApiConfigSchema.parse({})),
+  /** The built web UI to serve at `/`; default: the package's own build, when there is one. */
+  webRoot: z.string().min(1).optional(),
 });
 
 export type ServerConfig = Readonly<z.output<typeof ServerConfigSchema>>;
@@ -105,6 +114,16 @@ export function serverConfig(
   return Object.freeze({ ...config, api: Object.freeze(config.api) });
 }
 
+/**
+ * The web UI `npm run build` writes (dist/web), found from this file: dist/main/server.js
+ * and src/main/server.ts both sit two levels below the package root. Without a build the
+ * server is the API alone.
+ */
+export function builtWebUi(webRoot?: string): WebUi | undefined {
+  const root = webRoot ?? fileURLToPath(new URL('../../dist/web/', import.meta.url));
+  return existsSync(join(root, 'index.html')) ? { root } : undefined;
+}
+
 export interface ServiceOptions {
   readonly clock?: () => number;
   readonly logDestination?: { write(line: string): void };
@@ -113,13 +132,14 @@ export interface ServiceOptions {
   readonly passwords?: PasswordHasher;
   /** See `ApiConfig.credentialCacheMs`; default 1000. */
   readonly credentialCacheMs?: number;
+  /** Where the population engine reads the store (the one `store` was opened from). */
+  readonly location: PopulationLocation;
+  /** The environment, for the application services' settings (notice days). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** The API's services over an opened store, and a `close` for the read connections they opened (not the store). */
-export function makeServices(
-  store: OpenedStore,
-  options: ServiceOptions = {},
-): ApiServices & { close(): void } {
+export function makeServices(store: OpenedStore, options: ServiceOptions): ApiServices & { close(): void } {
   const clock = options.clock ?? Date.now;
   const identity = new KyselyIdentityStore(store, clock);
   const people = new PreparedPersonReader(store);
@@ -127,6 +147,10 @@ export function makeServices(
     lastSeq: () => people.lastSeq(),
     programFacts: () => store.programFacts(),
   });
+  const population = populationService(options.location, () => people.lastSeq());
+  const opsStore = operationsStore(store);
+  const opsConfig = operationsConfig(options.env ?? process.env);
+  const ops = operations({ store: opsStore, clock, newId: randomUUID, config: opsConfig });
   return {
     facts: store,
     people,
@@ -134,7 +158,15 @@ export function makeServices(
     identity: cachedPrincipals(identity, options.credentialCacheMs ?? 1000),
     profiles: identity,
     accessLog: identity,
-    statistics: options.statistics ?? personByPersonStatistics(store, program),
+    statistics: options.statistics ?? sweepStatistics(population),
+    operations: ops,
+    plans: (actor, window) =>
+      planFromStore(
+        { store: opsStore, operations: ops, clock, config: opsConfig, solver: loadSolver },
+        actor,
+        window,
+      ),
+    population,
     passwords: options.passwords ?? argon2Hasher(options.argon2Cost ?? SERVER_ARGON2_COST),
     clock,
     randomBytes,
@@ -186,6 +218,8 @@ export async function ensureDemoUsers(
 
 export interface RunningServer {
   readonly url: string;
+  /** Whether the web UI is served at `/`. */
+  readonly webUi: boolean;
   readonly app: FastifyInstance;
   readonly config: ServerConfig;
   readonly demoSignIns: readonly DemoSignIn[];
@@ -195,7 +229,7 @@ export interface RunningServer {
 
 export async function startServer(
   config: ServerConfig,
-  options: ServiceOptions = {},
+  options: Partial<ServiceOptions> = {},
 ): Promise<RunningServer> {
   const store = await openStore({
     dbPath: config.dbPath,
@@ -203,15 +237,21 @@ export async function startServer(
     clock: options.clock,
   });
   let app: FastifyInstance | undefined;
-  const services = makeServices(store, { credentialCacheMs: config.api.credentialCacheMs, ...options });
+  const services = makeServices(store, {
+    credentialCacheMs: config.api.credentialCacheMs,
+    location: { dbPath: config.dbPath, databaseUrl: config.databaseUrl },
+    ...options,
+  });
   try {
     const demoSignIns = config.demoUsers ? await ensureDemoUsers(services.identity, services.passwords) : [];
-    app = await buildServer(services, config.api);
+    const web = builtWebUi(config.webRoot);
+    app = await buildServer(services, config.api, web);
     const address = await app.listen({ host: config.host, port: config.port });
     const running = app;
     let closing: Promise<void> | undefined;
     return {
       url: address,
+      webUi: web !== undefined,
       app: running,
       config,
       demoSignIns,

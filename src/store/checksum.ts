@@ -9,13 +9,16 @@
  *   crash and one run straight through give the same content checksum.
  * - `log`: SHA-256 over the event log (every column, in seq order) and each row's seq and
  *   position: what happened and when. Two runs of one import differ here (their events are
- *   stamped with the clock); a refused import must leave it unchanged.
+ *   stamped with the clock); a refused import must leave it unchanged. It also covers, row by
+ *   row in key order, the tables the application writes beside the facts (flights, manifests
+ *   and their events, notices, the outbox, the audit chain, accounts, profiles, the access
+ *   log), so that a backup's manifest pins them too.
  *
  * Reads go through any Kysely handle, a transaction included (a backup checksums the
  * snapshot it dumps), in pages of a bounded size.
  */
 import { createHash, type Hash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema.js';
 
 export interface StoreCounts {
@@ -24,6 +27,10 @@ export interface StoreCounts {
   readonly programFacts: number;
   readonly retractions: number;
   readonly events: number;
+  /** Manifests, their events and audit entries: absent from manifests of older backups. */
+  readonly manifests?: number;
+  readonly manifestEvents?: number;
+  readonly auditEntries?: number;
 }
 
 export interface StoreChecksum {
@@ -35,6 +42,56 @@ export interface StoreChecksum {
 }
 
 const PAGE = 10_000;
+
+/** Tables outside the fact store, each with its primary key (the order rows are hashed in). */
+const OTHER_TABLES: readonly { readonly table: string; readonly key: readonly string[]; readonly count?: 'manifests' | 'manifestEvents' | 'auditEntries' }[] = [
+  { table: 'flights', key: ['id'] },
+  { table: 'facilities', key: ['id'] },
+  { table: 'transfers', key: ['seq'] },
+  { table: 'manifests', key: ['id'], count: 'manifests' },
+  { table: 'manifest_events', key: ['manifest_id', 'version'], count: 'manifestEvents' },
+  { table: 'notice_servings', key: ['id'] },
+  { table: 'outbox', key: ['seq'] },
+  { table: 'outbox_deliveries', key: ['outbox_seq'] },
+  { table: 'audit_log', key: ['seq'], count: 'auditEntries' },
+  { table: 'users', key: ['id'] },
+  { table: 'user_passwords', key: ['user_id', 'version'] },
+  { table: 'user_disablements', key: ['user_id'] },
+  { table: 'sessions', key: ['secret_hash'] },
+  { table: 'session_ends', key: ['secret_hash'] },
+  { table: 'api_tokens', key: ['id'] },
+  { table: 'api_token_revocations', key: ['token_id'] },
+  { table: 'person_profiles', key: ['person_id', 'version'] },
+  { table: 'access_events', key: ['seq'] },
+];
+
+type Cell = string | number | bigint | boolean | null | Uint8Array | Date;
+
+/** A cell as hashed: the same text for the same value in both dialects' drivers. */
+const cellText = (value: Cell): string | number | null => {
+  if (value === null || typeof value === 'string' || typeof value === 'number') return value;
+  if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
+  if (value instanceof Date) return value.getTime();
+  return String(value);
+};
+
+/** Every row of a table in key order, a page at a time: its columns sorted by name. */
+async function hashTable(db: Kysely<Database>, hash: Hash, table: string, key: readonly string[]): Promise<number> {
+  const keys = sql.join(key.map((k) => sql.ref(k)));
+  let rows = 0;
+  let last: Record<string, Cell> | undefined;
+  for (;;) {
+    const after = last;
+    const where = after === undefined ? sql`` : sql`where (${keys}) > (${sql.join(key.map((k) => after[k]))})`;
+    const page = await sql<Record<string, Cell>>`select * from ${sql.table(table)} ${where} order by ${keys} limit ${PAGE}`.execute(db);
+    for (const row of page.rows) {
+      rows += 1;
+      line(hash, table, ...Object.keys(row).sort().map((column) => `${column}=${String(cellText(row[column] ?? null))}`));
+    }
+    if (page.rows.length < PAGE) return rows;
+    last = page.rows.at(-1);
+  }
+}
 
 /** JSON with object keys sorted at every level; keys holding `undefined` are left out (as JSON does). */
 export function canonicalJson(value: unknown): string {
@@ -143,10 +200,16 @@ export async function storeChecksum(db: Kysely<Database>): Promise<StoreChecksum
     afterSeq = rows.at(-1)!.seq;
   }
 
+  const others = { manifests: 0, manifestEvents: 0, auditEntries: 0 };
+  for (const { table, key, count } of OTHER_TABLES) {
+    const n = await hashTable(db, log, table, key);
+    if (count !== undefined) others[count] = n;
+  }
+
   const counted = `${counts.people}/${counts.personFacts}/${counts.programFacts}/${counts.retractions}`;
   line(content, 'N', counted);
   line(log, 'N', counted, counts.events);
-  return { content: `sha256:${content.digest('hex')}`, log: `sha256:${log.digest('hex')}`, counts };
+  return { content: `sha256:${content.digest('hex')}`, log: `sha256:${log.digest('hex')}`, counts: { ...counts, ...others } };
 }
 
 interface FactRow {

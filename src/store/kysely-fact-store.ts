@@ -249,11 +249,15 @@ export class KyselyFactStore implements FactStore {
   }
 
   async retract(retraction: Retraction, actor: Actor): Promise<void> {
+    await this.connection.writeTransaction((trx) => this.retractIn(trx, retraction, actor));
+  }
+
+  /** `retract` inside a write transaction the caller holds (see `recordPersonFactsIn`). */
+  async retractIn(trx: Trx, retraction: Retraction, actor: Actor): Promise<void> {
     const { factId, retractedAt, reason } = retraction;
     if (!Number.isSafeInteger(retractedAt))
       throw new RepatriaError('INVALID_INPUT', `Retraction of ${factId} has no valid instant`);
-
-    await this.connection.writeTransaction(async (trx) => {
+    {
       const stored = (await this.storedFacts(trx, [factId])).get(factId);
       if (stored === undefined) throw new RepatriaError('NOT_FOUND', `No fact ${factId}`);
       const previous = await trx
@@ -270,7 +274,7 @@ export class KyselyFactStore implements FactStore {
         reason,
       });
       await this.insertRetractions(trx, [{ factId, retractedAt, reason }], seq);
-    });
+    }
   }
 
   // ---------------------------------------------------------------- reads

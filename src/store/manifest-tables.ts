@@ -19,6 +19,27 @@ export interface FlightsTable {
   readonly seats: Immutable<number>;
   readonly created_at: Immutable<number>;
   readonly created_by: Immutable<string>;
+  /** Who supplies the aircraft (migration 0005); `sending` for flights registered before it. */
+  readonly supplied_by: ColumnType<string, string | undefined, never>;
+}
+
+/** A detention facility (migration 0005); its id is the `facility` of `custody` facts. */
+export interface FacilitiesTable {
+  readonly id: Immutable<string>;
+  readonly name: Immutable<string>;
+  readonly airport: Immutable<string>;
+  readonly created_at: Immutable<number>;
+  readonly created_by: Immutable<string>;
+}
+
+/** The cost of moving one person from a facility to an airport; the latest row of a pair is in force. */
+export interface TransfersTable {
+  readonly seq: ColumnType<number, never, never>;
+  readonly facility_id: Immutable<string>;
+  readonly airport: Immutable<string>;
+  readonly cost: Immutable<number>;
+  readonly recorded_at: Immutable<number>;
+  readonly recorded_by: Immutable<string>;
 }
 
 export interface ManifestsTable {
@@ -100,6 +121,8 @@ export type ManifestTables = {
   readonly outbox: OutboxTable;
   readonly outbox_deliveries: OutboxDeliveriesTable;
   readonly audit_log: AuditLogTable;
+  readonly facilities: FacilitiesTable;
+  readonly transfers: TransfersTable;
 };
 
 export type OperationsDatabase = Database & ManifestTables;

@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { PersonFact, ProgramFact } from '../domain/facts.js';
-import type { Actor, FactStore, WriteSummary } from '../domain/ports.js';
+import type { Actor, FactStore, Retraction, WriteSummary } from '../domain/ports.js';
 import { RepatriaError } from '../domain/errors.js';
 import { KyselyFactStore } from './kysely-fact-store.js';
 import { openPostgres } from './postgres/dialect.js';
@@ -47,6 +47,8 @@ export interface OpenedStore extends FactStore {
     facts: readonly ProgramFact[],
     actor: Actor,
   ): Promise<WriteSummary>;
+  /** `retract` inside a transaction from `writeTransaction`. */
+  retractIn(trx: Kysely<Database>, retraction: Retraction, actor: Actor): Promise<void>;
 }
 
 class OpenKyselyStore extends KyselyFactStore implements OpenedStore {

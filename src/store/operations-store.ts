@@ -20,13 +20,19 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type {
+  AuditFilter,
+  FacilityInfo,
+  FlightFilter,
   ManifestFilter,
+  NetworkFlight,
   NewAuditEntry,
   Notification,
   OperationsStore,
   OperationsTx,
   StoredNotification,
   TransactionMode,
+  TransferInfo,
+  TransportSide,
 } from '../application/ports.js';
 import {
   canonicalJson,
@@ -35,12 +41,12 @@ import {
   type ChainedEntry,
   type HashText,
 } from '../domain/audit-chain.js';
-import type { Instant } from '../domain/dates.js';
+import type { Day, Instant } from '../domain/dates.js';
 import { RepatriaError } from '../domain/errors.js';
 import type { Person, PersonFact, ProgramFact } from '../domain/facts.js';
 import { replay, type FlightInfo, type Manifest, type ManifestEvent } from '../domain/manifest/manifest.js';
 import type { DeliveryMethod, NoticeRecipient, NoticeServing } from '../domain/notice-serving.js';
-import type { Actor } from '../domain/ports.js';
+import type { Actor, Retraction, WriteSummary } from '../domain/ports.js';
 import { chunks } from './chunks.js';
 import { personFactFromRow, programFactFromRow } from './fact-codec.js';
 import type { ManifestTables, OperationsDatabase } from './manifest-tables.js';
@@ -114,7 +120,35 @@ class KyselyOperationsTx implements OperationsTx {
     };
   }
 
-  async insertFlight(flight: FlightInfo, at: Instant, actor: Actor): Promise<void> {
+  async flights(filter: FlightFilter): Promise<FlightInfo[]> {
+    const { from, through, destination, destinationCountry, afterId, limit } = filter;
+    const rows = await this.db
+      .selectFrom('flights')
+      .selectAll()
+      .$if(from !== undefined, (qb) => qb.where('flight_date', '>=', from!))
+      .$if(through !== undefined, (qb) => qb.where('flight_date', '<=', through!))
+      .$if(destination !== undefined, (qb) => qb.where('destination', '=', destination!))
+      .$if(destinationCountry !== undefined, (qb) => qb.where('destination_country', '=', destinationCountry!))
+      .$if(afterId !== undefined, (qb) => qb.where('id', '>', afterId!))
+      .orderBy('id')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      date: row.flight_date,
+      origin: row.origin,
+      destination: row.destination,
+      originCountry: row.origin_country,
+      destinationCountry: row.destination_country,
+      seats: row.seats,
+    }));
+  }
+
+  async insertFlight(
+    flight: FlightInfo & { readonly suppliedBy?: TransportSide | undefined },
+    at: Instant,
+    actor: Actor,
+  ): Promise<void> {
     this.writable('insertFlight');
     const taken = (): RepatriaError =>
       new RepatriaError('CONFLICT', `Flight ${flight.id} is already registered`);
@@ -132,9 +166,108 @@ class KyselyOperationsTx implements OperationsTx {
           seats: flight.seats,
           created_at: at,
           created_by: actor.id,
+          supplied_by: flight.suppliedBy ?? 'sending',
         })
         .execute(),
     );
+  }
+
+  async flightsBetween(from: Day, to: Day): Promise<NetworkFlight[]> {
+    const rows = await this.db
+      .selectFrom('flights')
+      .selectAll()
+      .where('flight_date', '>=', from)
+      .where('flight_date', '<=', to)
+      .orderBy('flight_date')
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      date: row.flight_date,
+      origin: row.origin,
+      destination: row.destination,
+      originCountry: row.origin_country,
+      destinationCountry: row.destination_country,
+      seats: row.seats,
+      suppliedBy: row.supplied_by === 'receiving' ? 'receiving' : 'sending',
+    }));
+  }
+
+  async insertFacility(facility: FacilityInfo, at: Instant, actor: Actor): Promise<void> {
+    this.writable('insertFacility');
+    const taken = (): RepatriaError =>
+      new RepatriaError('CONFLICT', `Facility ${facility.id} is already registered`);
+    const existing = await this.db
+      .selectFrom('facilities')
+      .select('id')
+      .where('id', '=', facility.id)
+      .executeTakeFirst();
+    if (existing !== undefined) throw taken();
+    await this.insertOnce(taken, () =>
+      this.db
+        .insertInto('facilities')
+        .values({
+          id: facility.id,
+          name: facility.name,
+          airport: facility.airport,
+          created_at: at,
+          created_by: actor.id,
+        })
+        .execute(),
+    );
+  }
+
+  async facilities(): Promise<FacilityInfo[]> {
+    const rows = await this.db.selectFrom('facilities').select(['id', 'name', 'airport']).orderBy('id').execute();
+    return rows.map((r) => ({ id: r.id, name: r.name, airport: r.airport }));
+  }
+
+  async insertTransfer(transfer: TransferInfo, at: Instant, actor: Actor): Promise<void> {
+    this.writable('insertTransfer');
+    const known = await this.db
+      .selectFrom('facilities')
+      .select('id')
+      .where('id', '=', transfer.facility)
+      .executeTakeFirst();
+    if (known === undefined) throw new RepatriaError('NOT_FOUND', `No facility ${transfer.facility}.`);
+    await this.db
+      .insertInto('transfers')
+      .values({
+        facility_id: transfer.facility,
+        airport: transfer.airport,
+        cost: transfer.cost,
+        recorded_at: at,
+        recorded_by: actor.id,
+      })
+      .execute();
+  }
+
+  async transfers(): Promise<TransferInfo[]> {
+    // The latest row of each pair is the cost in force (insert-only: a new cost is a new row).
+    const rows = await this.db
+      .selectFrom('transfers')
+      .select(['facility_id', 'airport', 'cost', 'seq'])
+      .orderBy('facility_id')
+      .orderBy('airport')
+      .orderBy('seq')
+      .execute();
+    const latest = new Map<string, TransferInfo>();
+    for (const r of rows)
+      latest.set(`${r.facility_id}\u0000${r.airport}`, { facility: r.facility_id, airport: r.airport, cost: r.cost });
+    return [...latest.values()];
+  }
+
+  async peopleHeldBetween(from: Day, to: Day): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('person_facts')
+      .select('person_id')
+      .distinct()
+      .where('type', '=', 'custody')
+      .where('from_day', '<=', to)
+      .where((eb) => eb.or([eb('through_day', 'is', null), eb('through_day', '>=', from)]))
+      .orderBy('person_id')
+      .execute();
+    return rows.map((r) => r.person_id);
   }
 
   /** Runs an insert; a concurrent writer that took the key first makes it `refusal()`, not a raw database error. */
@@ -318,9 +451,14 @@ class KyselyOperationsTx implements OperationsTx {
     return rows.map((r) => programFactFromRow(r.body, r.retracted_at));
   }
 
-  async recordPersonFacts(personId: string, facts: readonly PersonFact[], actor: Actor): Promise<void> {
+  async recordPersonFacts(personId: string, facts: readonly PersonFact[], actor: Actor): Promise<WriteSummary> {
     this.recording();
-    await this.store.recordPersonFactsIn(this.trx, personId, facts, actor);
+    return this.store.recordPersonFactsIn(this.trx, personId, facts, actor);
+  }
+
+  async retract(retraction: Retraction, actor: Actor): Promise<void> {
+    this.recording();
+    await this.store.retractIn(this.trx, retraction, actor);
   }
 
   async recordProgramFacts(facts: readonly ProgramFact[], actor: Actor): Promise<void> {
@@ -475,12 +613,23 @@ export function operationsStore(store: OpenedStore): OperationsStore {
       });
     },
 
-    async auditEntries(afterSeq: number, limit: number, subjectId?: string): Promise<ChainedEntry[]> {
+    async auditEntries(afterSeq: number, limit: number, filter: AuditFilter = {}): Promise<ChainedEntry[]> {
+      const { subjectId, who, what } = filter;
       const rows = await db
         .selectFrom('audit_log')
         .selectAll()
         .where('seq', '>', afterSeq)
         .$if(subjectId !== undefined, (qb) => qb.where('subject_id', '=', subjectId!))
+        .$if(who !== undefined, (qb) => qb.where('who', '=', who!))
+        // A prefix compared as text, not with LIKE, whose wildcards (`_`) occur in the names.
+        .$if(what !== undefined, (qb) =>
+          qb.where((eb) =>
+            eb.or([
+              eb('what', '=', what!),
+              eb(sql<string>`substr(what, 1, ${what!.length + 1})`, '=', `${what!}.`),
+            ]),
+          ),
+        )
         .orderBy('seq')
         .limit(limit)
         .execute();

@@ -103,7 +103,7 @@ export function readQueries<DB>(store: {
       return {
         run: (...parameters: P): Promise<R[]> => {
           statement ??= connection().prepare(text);
-          return Promise.resolve(statement.all([...parameters]) as R[]);
+          return Promise.resolve(statement.all(...parameters) as R[]);
         },
       };
     },

@@ -12,6 +12,7 @@ import { Migrator, sql, type ColumnType, type Kysely, type Migration, type Migra
 import { initialMigration } from './migrations/0001-initial.js';
 import { authMigration } from './migrations/0003-auth.js';
 import { manifestsMigration } from './migrations/0004-manifests.js';
+import { networkMigration } from './migrations/0005-network.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
 
@@ -86,6 +87,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0001-initial': initialMigration(dialect),
     '0003-auth': authMigration(dialect),
     '0004-manifests': manifestsMigration(dialect),
+    '0005-network': networkMigration(dialect),
   };
 }
 

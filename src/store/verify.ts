@@ -9,23 +9,28 @@
  * - deep (optional, one pass over every fact): every fact body is whole JSON, agrees with its
  *   row's copied columns, and is still a valid fact by the contract's schema when written
  *   back in the interchange form;
- * - the audit hash chain: a hook (`auditChain`), for when the log is hash-chained.
+ * - the audit hash chain (`auditChainProblems`, unless told otherwise): every entry in its
+ *   place, linked to the one before, and hashing to its stored hash.
  */
+import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { parsePersonFact, parseProgramFact } from '../contract/fact-schema.js';
+import { checkNext, EMPTY_CHAIN, type ChainHead, type HashText } from '../domain/audit-chain.js';
 import { formatDay, formatInstant } from '../domain/dates.js';
 import { periodOf, type Fact } from '../domain/facts.js';
 import { canonicalJson } from './checksum.js';
+import type { ManifestTables } from './manifest-tables.js';
 import type { Database, StoreDialect } from './schema.js';
 
 export interface VerifyOptions {
   /** Re-read and re-validate every fact body (one pass over all facts). */
   readonly deep: boolean;
   /**
-   * Verifies the audit log's hash chain, when the store has one (the manifests work adds it):
-   * returns the problems found. Absent: reported as not checked.
+   * Checks the audit log's hash chain and returns the problems found. Absent: the chain is
+   * walked (`auditChainProblems`), since a store whose facts verify but whose audit log was
+   * cut or changed is not whole; `false`: not checked (a caller that verifies it otherwise).
    */
-  readonly auditChain?: ((db: Kysely<Database>) => Promise<string[]>) | undefined;
+  readonly auditChain?: ((db: Kysely<Database>) => Promise<string[]>) | false | undefined;
 }
 
 export interface VerifyReport {
@@ -40,6 +45,39 @@ export interface VerifyReport {
 const MAX_FINDINGS = 100;
 const PAGE = 10_000;
 const FACT_EVENT_KINDS = ['person_added', 'fact_recorded', 'program_fact_recorded', 'fact_retracted'] as const;
+
+/** The chain's hash, as the operations store writes it (SHA-256, hex). */
+const sha256Hex: HashText = (text) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/**
+ * Walks the audit log's hash chain in seq order (the check `repatria audit verify` runs,
+ * src/domain/audit-chain.ts) and names the first entry that does not fit; empty when intact.
+ */
+export async function auditChainProblems(db: Kysely<Database>): Promise<string[]> {
+  const audit = db.withTables<ManifestTables>();
+  let head: ChainHead = EMPTY_CHAIN;
+  for (;;) {
+    const rows = await audit.selectFrom('audit_log').selectAll().where('seq', '>', head.seq).orderBy('seq').limit(PAGE).execute();
+    for (const r of rows) {
+      const entry = {
+        seq: r.seq,
+        when: r.at,
+        what: r.what,
+        who: r.who,
+        subjectType: r.subject_type,
+        subjectId: r.subject_id,
+        correlationId: r.correlation_id,
+        details: r.details,
+        prevHash: r.prev_hash,
+        hash: r.hash,
+      };
+      const broken = checkNext(head, entry, sha256Hex);
+      if (broken !== undefined) return [`${broken.message} (${head.seq} entries before it verified)`];
+      head = { seq: entry.seq, hash: entry.hash };
+    }
+    if (rows.length < PAGE) return [];
+  }
+}
 
 /** Rows per seq in one table (`seq` column given). */
 async function countsBySeq(db: Kysely<Database>, table: 'people' | 'person_facts' | 'program_facts' | 'fact_retractions'): Promise<Map<number, number>> {
@@ -128,8 +166,8 @@ export async function verifyStore(db: Kysely<Database>, dialect: StoreDialect, o
   }
 
   let auditChain: VerifyReport['auditChain'] = 'not checked';
-  if (options.auditChain !== undefined) {
-    for (const problem of await options.auditChain(db)) find(`audit chain: ${problem}`);
+  if (options.auditChain !== false) {
+    for (const problem of await (options.auditChain ?? auditChainProblems)(db)) find(`audit chain: ${problem}`);
     auditChain = 'verified';
   }
   return { ok: findings.length === 0, findings, eventsChecked, factsChecked, auditChain };

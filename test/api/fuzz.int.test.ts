@@ -101,6 +101,9 @@ function mutate(value: unknown): fc.Arbitrary<unknown> {
   if (typeof value === 'object' && value !== null) {
     const record = value as Record<string, unknown>;
     const keys = Object.keys(record);
+    // An empty body (`{}`, a transition with no note) can only gain fields or be replaced.
+    if (keys.length === 0)
+      return fc.oneof(fc.tuple(nastyText, anyJson).map(([k, v]) => ({ [k]: v })), anyJson);
     return fc.oneof(
       fc.constantFrom(...keys).chain((k) => mutate(record[k]).map((m) => ({ ...record, [k]: m }))),
       fc
@@ -140,6 +143,17 @@ const randomQuery = fc
           'reason',
           'type',
           'all',
+          'from',
+          'to',
+          'by',
+          'country',
+          'state',
+          'flightId',
+          'destination',
+          'destinationCountry',
+          'subject',
+          'actor',
+          'what',
         ),
         nastyText,
       ),

@@ -13,6 +13,7 @@ import pg from 'pg';
 import { digest, newSecret, newToken, SESSION_COOKIE } from '../../src/api/auth/secrets.js';
 import { parseApiConfig, type ApiConfig } from '../../src/api/config.js';
 import { buildServer } from '../../src/api/server.js';
+import type { PopulationLocation } from '../../src/api/population.js';
 import type { ApiServices, StatisticsService } from '../../src/api/services.js';
 import { demoPeople, demoProgram } from '../../src/demo/population.js';
 import { demoProfile } from '../../src/demo/profiles.js';
@@ -29,6 +30,9 @@ export const PASSWORD = 'correct horse battery staple';
 
 export type Dialect = 'sqlite' | 'postgres';
 
+/** Where each store opened by a factory lives, for the population engine (which reads the store itself). */
+const LOCATIONS = new WeakMap<OpenedStore, PopulationLocation>();
+
 /** Opens empty stores and removes them afterwards. */
 export class StoreFactory {
   private readonly tmp = mkdtempSync(join(tmpdir(), 'repatria-api-'));
@@ -40,7 +44,12 @@ export class StoreFactory {
 
   async open(dialect: Dialect): Promise<OpenedStore> {
     this.opened += 1;
-    if (dialect === 'sqlite') return openStore({ dbPath: join(this.tmp, `api-${this.opened}.db`) });
+    if (dialect === 'sqlite') {
+      const dbPath = join(this.tmp, `api-${this.opened}.db`);
+      const store = await openStore({ dbPath });
+      LOCATIONS.set(store, { dbPath });
+      return store;
+    }
     if (this.databaseUrl === undefined) throw new Error('No PostgreSQL URL given');
     this.admin ??= new pg.Pool({ connectionString: this.databaseUrl, max: 1 });
     const schema = `api_${process.pid}_${this.opened}`;
@@ -48,7 +57,9 @@ export class StoreFactory {
     this.schemas.push(schema);
     const url = new URL(this.databaseUrl);
     url.searchParams.set('options', `-c search_path=${schema}`);
-    return openStore({ databaseUrl: url.toString(), dbPath: '' });
+    const store = await openStore({ databaseUrl: url.toString(), dbPath: '' });
+    LOCATIONS.set(store, { dbPath: '', databaseUrl: url.toString() });
+    return store;
   }
 
   async cleanUp(): Promise<void> {
@@ -90,7 +101,11 @@ export interface TestServerOptions {
 
 export async function testServer(store: OpenedStore, options: TestServerOptions = {}): Promise<TestServer> {
   const lines: string[] = [];
+  const location = LOCATIONS.get(store);
+  if (location === undefined) throw new Error('Open test stores with StoreFactory');
   const services = makeServices(store, {
+    location,
+    env: {},
     argon2Cost: TEST_ARGON2,
     logDestination: { write: (line) => void lines.push(line) },
     ...(options.statistics === undefined ? {} : { statistics: options.statistics }),
@@ -169,6 +184,12 @@ const TABLES = [
   'api_token_revocations',
   'person_profiles',
   'access_events',
+  'flights',
+  'manifests',
+  'manifest_events',
+  'notice_servings',
+  'outbox',
+  'audit_log',
 ] as const;
 
 /** Row counts of every table: equal snapshots mean nothing was stored in between. */

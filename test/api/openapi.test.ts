@@ -87,8 +87,9 @@ describe('the OpenAPI document', () => {
       const checks = ROUTE_LIST.filter((r) => r.hidden !== true).flatMap((route) => {
         const id = route.operationId;
         const op = `operations['${id}']`;
+        const mediaType = 'produces' in route ? route.produces : 'application/json';
         const lines = [
-          `export const ${id}Response: Same<Res<'${id}'>, ${op}['responses'][${route.status}]['content']['application/json']> = true;`,
+          `export const ${id}Response: Same<Res<'${id}'>, ${op}['responses'][${route.status}]['content']['${mediaType}']> = true;`,
         ];
         if (route.schemas.body !== undefined) {
           lines.push(

@@ -114,6 +114,114 @@ async function storedProgramFact(server: TestServer, type: ProgramFactType): Pro
   return id;
 }
 
+/** The destination of the manifest fixtures: a country no other sample touches. */
+const FIXTURE_COUNTRY = 'XQ';
+const FIXTURE_ACTOR = { id: SEED_ACTOR.id, role: SEED_ACTOR.role } as const;
+const DAY_MS = 86_400_000;
+const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+/** Per server: the return agreement the fixtures need, recorded once. */
+const agreements = new WeakMap<TestServer, Promise<void>>();
+
+function fixtureAgreement(server: TestServer): Promise<void> {
+  let done = agreements.get(server);
+  if (done === undefined) {
+    const parsed = parseProgramFact({
+      id: `ra-${FIXTURE_COUNTRY}`,
+      type: 'return_agreement',
+      country: FIXTURE_COUNTRY,
+      from: '2020-01-01',
+      requiresTravelDocument: false,
+      transport: 'receiving',
+      recordedAt: new Date(Date.now() - 60_000).toISOString(),
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    done = server.store.recordProgramFacts([parsed.value], SEED_ACTOR).then(() => undefined);
+    agreements.set(server, done);
+  }
+  return done;
+}
+
+/** A person who may take a fixture flight: a national under a final order, in custody, served with notice. */
+async function eligiblePerson(server: TestServer): Promise<string> {
+  await fixtureAgreement(server);
+  const id = `E${unique()}`;
+  const recordedAt = new Date(Date.now() - 1000).toISOString();
+  const raw = [
+    { type: 'nationality', country: FIXTURE_COUNTRY },
+    { type: 'final_order', kind: 'removal', from: '2024-01-01' },
+    { type: 'custody', facility: 'Fixture facility', from: '2024-01-01' },
+    { type: 'notice', servedOn: '2024-01-02', counsel: true },
+  ];
+  const facts = raw.map((f, i) => {
+    const parsed = parsePersonFact({ ...f, id: `${id}-f${i}`, recordedAt });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+    return parsed.value;
+  });
+  await server.store.addPeople([{ id, facts }], SEED_ACTOR);
+  return id;
+}
+
+/** A fresh flight to the fixture country a month from now. */
+async function fixtureFlight(server: TestServer): Promise<string> {
+  const id = `FL${unique()}`;
+  await server.services.operations.registerFlight(FIXTURE_ACTOR, {
+    id,
+    date: Math.floor(Date.now() / DAY_MS) + 30,
+    origin: 'AAA',
+    destination: 'XQA',
+    originCountry: 'US',
+    destinationCountry: FIXTURE_COUNTRY,
+    seats: 50,
+  });
+  return id;
+}
+
+/** `arrived`: no one's arrival confirmed yet; `confirmed`: everyone's, so that it may be closed. */
+const STAGES = [
+  'draft',
+  'in_review',
+  'cleared',
+  'approved',
+  'boarding',
+  'departed',
+  'arrived',
+  'confirmed',
+] as const;
+type Stage = (typeof STAGES)[number];
+
+/** A fresh manifest with one eligible person on it, taken to `stage`. */
+export async function manifestAt(
+  server: TestServer,
+  stage: Stage,
+): Promise<{ manifestId: string; personId: string }> {
+  const ops = server.services.operations;
+  const flightId = await fixtureFlight(server);
+  const personId = await eligiblePerson(server);
+  const { manifest } = await ops.createManifest(FIXTURE_ACTOR, { flightId });
+  const id = manifest.id;
+  await ops.command(FIXTURE_ACTOR, id, { type: 'add', personIds: [personId] });
+  const steps: Record<Exclude<Stage, 'draft'>, () => Promise<unknown>> = {
+    in_review: () => ops.command(FIXTURE_ACTOR, id, { type: 'submit' }),
+    cleared: () => ops.command(FIXTURE_ACTOR, id, { type: 'review', outcome: 'cleared' }),
+    approved: () => ops.command(FIXTURE_ACTOR, id, { type: 'approve' }),
+    boarding: () => ops.command(FIXTURE_ACTOR, id, { type: 'board' }),
+    departed: () => ops.command(FIXTURE_ACTOR, id, { type: 'depart', notBoarded: [] }),
+    arrived: () =>
+      ops.command(FIXTURE_ACTOR, id, {
+        type: 'arrive',
+        reference: 'R-1',
+        confirmations: stage === 'confirmed' ? [{ personId, outcome: 'accepted' }] : [],
+      }),
+    confirmed: () => Promise.resolve(),
+  };
+  for (const s of STAGES.slice(1, STAGES.indexOf(stage) + 1)) await steps[s as Exclude<Stage, 'draft'>]();
+  return { manifestId: id, personId };
+}
+
+const manifestUrl = async (server: TestServer, stage: Stage, path: string): Promise<string> =>
+  `/manifests/${(await manifestAt(server, stage)).manifestId}${path}`;
+
 export const SAMPLES: Readonly<Record<OperationId, (ctx: SampleContext) => Promise<SampleRequest>>> = {
   getHealth: () => Promise.resolve({ url: '/health' }),
   getInfo: () => Promise.resolve({ url: '/info' }),
@@ -204,4 +312,110 @@ export const SAMPLES: Readonly<Record<OperationId, (ctx: SampleContext) => Promi
     Promise.resolve({ url: `/statistics/removability?on=${ON}&knownAt=${KNOWN_AT}` }),
   listEvents: () => Promise.resolve({ url: '/audit/events?limit=5' }),
   listAccessEvents: () => Promise.resolve({ url: '/audit/access?limit=5' }),
+  listAuditEntries: () => Promise.resolve({ url: '/audit/entries?limit=5&what=manifest' }),
+  verifyAuditChain: () => Promise.resolve({ url: '/audit/verify' }),
+  getSweep: () => Promise.resolve({ url: `/sweep?on=${ON}&knownAt=${KNOWN_AT}` }),
+  getTimeline: () =>
+    Promise.resolve({ url: `/timeline?from=${ON}&to=2025-05-20&knownAt=${KNOWN_AT}&by=country` }),
+  async listFlights({ server }) {
+    await fixtureFlight(server);
+    return { url: `/flights?destinationCountry=${FIXTURE_COUNTRY}&limit=5` };
+  },
+  getFlight: async ({ server }) => ({ url: `/flights/${await fixtureFlight(server)}` }),
+  registerFlight: () =>
+    Promise.resolve({
+      url: '/flights',
+      payload: {
+        id: `FL${unique()}`,
+        date: isoDay(Date.now() + 40 * DAY_MS),
+        origin: 'AAA',
+        destination: 'XQA',
+        originCountry: 'US',
+        destinationCountry: FIXTURE_COUNTRY,
+        seats: 20,
+      },
+    }),
+  async listManifests({ server }) {
+    await manifestAt(server, 'draft');
+    return { url: '/manifests?state=draft&limit=5' };
+  },
+  getManifest: async ({ server }) => ({ url: await manifestUrl(server, 'approved', '') }),
+  createManifest: async ({ server }) => ({
+    url: '/manifests',
+    payload: { flightId: await fixtureFlight(server) },
+  }),
+  async addManifestPeople({ server }) {
+    const { manifestId } = await manifestAt(server, 'draft');
+    return { url: `/manifests/${manifestId}/people`, payload: { personIds: [await eligiblePerson(server)] } };
+  },
+  async strikeManifestPerson({ server }) {
+    const { manifestId, personId } = await manifestAt(server, 'approved');
+    return {
+      url: `/manifests/${manifestId}/strikes`,
+      payload: { personId, code: 'WITHDRAWN', reason: 'withdrawn by the matrix' },
+    };
+  },
+  submitManifest: async ({ server }) => ({ url: await manifestUrl(server, 'draft', '/submit'), payload: {} }),
+  reviewManifest: async ({ server }) => ({
+    url: await manifestUrl(server, 'in_review', '/review'),
+    payload: { outcome: 'cleared' },
+  }),
+  approveManifest: async ({ server }) => ({
+    url: await manifestUrl(server, 'cleared', '/approve'),
+    payload: {},
+  }),
+  boardManifest: async ({ server }) => ({
+    url: await manifestUrl(server, 'approved', '/board'),
+    payload: {},
+  }),
+  departManifest: async ({ server }) => ({
+    url: await manifestUrl(server, 'boarding', '/depart'),
+    payload: { notBoarded: [] },
+  }),
+  async arriveManifest({ server }) {
+    const { manifestId, personId } = await manifestAt(server, 'departed');
+    return {
+      url: `/manifests/${manifestId}/arrive`,
+      payload: { reference: 'ARR-1', confirmations: [{ personId, outcome: 'accepted' }] },
+    };
+  },
+  async confirmArrivals({ server }) {
+    const { manifestId, personId } = await manifestAt(server, 'arrived');
+    return {
+      url: `/manifests/${manifestId}/confirmations`,
+      payload: { reference: 'ARR-2', confirmations: [{ personId, outcome: 'refused' }] },
+    };
+  },
+  recordInboundPassenger: async ({ server }) => ({
+    url: await manifestUrl(server, 'departed', '/inbound'),
+    payload: { passengerId: `IN-${unique()}`, citizenship: 'US' },
+  }),
+  closeManifest: async ({ server }) => ({
+    url: await manifestUrl(server, 'confirmed', '/close'),
+    payload: {},
+  }),
+  cancelManifest: async ({ server }) => ({
+    url: await manifestUrl(server, 'draft', '/cancel'),
+    payload: { reason: 'flight withdrawn' },
+  }),
+  downloadManifestCsv: async ({ server }) => ({ url: await manifestUrl(server, 'approved', '/export.csv') }),
+  downloadManifestPdf: async ({ server }) => ({ url: await manifestUrl(server, 'approved', '/export.pdf') }),
+  serveNotice: async ({ server }) => ({
+    url: `/people/${await eligiblePerson(server)}/notices`,
+    payload: { servedOn: '2025-01-10', to: ['person', 'counsel'], language: 'es', method: 'in_person' },
+  }),
+  async recordCourtOrder({ server }) {
+    const { personId } = await manifestAt(server, 'approved');
+    return {
+      url: `/people/${personId}/court-orders`,
+      payload: { type: 'stay', from: '2025-01-01' },
+    };
+  },
+  // A window with no flights: the plan is empty and nothing is saved, whoever asks.
+  createPlan: () => Promise.resolve({ url: '/plans', payload: { from: '2031-01-06', to: '2031-01-12' } }),
+  recordClassOrder: () =>
+    Promise.resolve({
+      url: '/class-orders',
+      payload: { criteria: { nationality: ['XZ'] }, citation: 'Test v. Matrix', from: '2025-01-01' },
+    }),
 };

@@ -94,6 +94,12 @@ export interface StartedCluster {
   readonly url: string;
   /** The server's major version. */
   readonly version: number;
+  /**
+   * Stops the server (`pg_ctl stop -m MODE`: `fast` ends every session and checkpoints,
+   * `immediate` aborts as a crash would, with recovery on start), leaves it down `downMs`, and
+   * starts it again on the same port with the same settings.
+   */
+  readonly restart: (options: { readonly mode: 'fast' | 'immediate'; readonly downMs: number }) => Promise<void>;
   readonly stop: () => Promise<void>;
 }
 
@@ -116,6 +122,18 @@ export async function startCluster(options: ClusterOptions): Promise<StartedClus
 
   const port = await freeLoopbackPort();
   const logFile = join(dir, 'postgres.log');
+  const serverOptions = [
+    `-p ${port}`,
+    '-c listen_addresses=127.0.0.1',
+    `-c unix_socket_directories=${dir}`,
+    // A throwaway cluster: durability is not wanted, speed is.
+    '-c fsync=off',
+    '-c synchronous_commit=off',
+    '-c full_page_writes=off',
+    ...(options.settings ?? []).map((s) => `-c ${s}`),
+  ].join(' ');
+  const start = (): Promise<void> =>
+    runTool(cluster, 'pg_ctl', ['-D', cluster.dataDir, '-l', logFile, '-o', serverOptions, '-w', '-t', '60', 'start']);
   try {
     await runTool(cluster, 'initdb', [
       '-D',
@@ -130,28 +148,7 @@ export async function startCluster(options: ClusterOptions): Promise<StartedClus
       '--no-sync',
       '--no-instructions',
     ]);
-    const serverOptions = [
-      `-p ${port}`,
-      '-c listen_addresses=127.0.0.1',
-      `-c unix_socket_directories=${dir}`,
-      // A throwaway cluster: durability is not wanted, speed is.
-      '-c fsync=off',
-      '-c synchronous_commit=off',
-      '-c full_page_writes=off',
-      ...(options.settings ?? []).map((s) => `-c ${s}`),
-    ].join(' ');
-    await runTool(cluster, 'pg_ctl', [
-      '-D',
-      cluster.dataDir,
-      '-l',
-      logFile,
-      '-o',
-      serverOptions,
-      '-w',
-      '-t',
-      '60',
-      'start',
-    ]);
+    await start();
   } catch (error) {
     const log = existsSync(logFile) ? readFileSync(logFile, 'utf8') : '(no server log)';
     stopped = true;
@@ -171,6 +168,11 @@ export async function startCluster(options: ClusterOptions): Promise<StartedClus
   return {
     url: `postgresql://postgres@127.0.0.1:${port}/${options.database}`,
     version: Number(bin.split('/').at(-2)),
+    restart: async ({ mode, downMs }) => {
+      await runTool(cluster, 'pg_ctl', ['-D', cluster.dataDir, '-m', mode, '-w', 'stop']);
+      await new Promise((resolve) => setTimeout(resolve, downMs));
+      await start();
+    },
     stop: async () => {
       if (stopped) return;
       stopped = true;

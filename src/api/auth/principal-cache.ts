@@ -19,34 +19,46 @@ interface Entry {
   readonly until: number;
 }
 
-export function cachedPrincipals(identity: IdentityStore, ttlMs: number): IdentityStore {
-  if (ttlMs <= 0) return identity;
-  const entries = new Map<string, Entry>();
+/** Remembered principals of one kind of credential, by the credential's digest. */
+class Remembered {
+  private readonly entries = new Map<string, Entry>();
 
-  const remember = (key: string, principal: Principal | undefined, now: number): Principal | undefined => {
+  constructor(private readonly ttlMs: number) {}
+
+  remember(key: string, principal: Principal | undefined, now: number): Principal | undefined {
     if (principal === undefined) return undefined;
-    if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-    entries.set(key, { principal, until: now + ttlMs });
+    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, { principal, until: now + this.ttlMs });
     return principal;
-  };
-  const recall = (key: string, now: number): Principal | undefined => {
-    const entry = entries.get(key);
+  }
+
+  recall(key: string, now: number): Principal | undefined {
+    const entry = this.entries.get(key);
     if (entry === undefined) return undefined;
     // Never past the credential's own expiry, nor past the time to look again.
     if (now < entry.until && now < entry.principal.expiresAt) return entry.principal;
-    entries.delete(key);
+    this.entries.delete(key);
     return undefined;
-  };
-  const forget = (matches: (principal: Principal) => boolean): void => {
-    for (const [key, entry] of entries) if (matches(entry.principal)) entries.delete(key);
-  };
+  }
+
+  forget(matches: (principal: Principal) => boolean): void {
+    for (const [key, entry] of this.entries) if (matches(entry.principal)) this.entries.delete(key);
+  }
+}
+
+export function cachedPrincipals(identity: IdentityStore, ttlMs: number): IdentityStore {
+  if (ttlMs <= 0) return identity;
+  // One map per kind, keyed by the digest as it is: no key string to build on every request.
+  const sessions = new Remembered(ttlMs);
+  const tokens = new Remembered(ttlMs);
 
   return {
     createUser: (user, actor) => identity.createUser(user, actor),
     setPassword: (userId, hash, actor) => identity.setPassword(userId, hash, actor),
     disableUser: async (userId: string, reason: string, actor: AuditActor) => {
       const user = await identity.disableUser(userId, reason, actor);
-      forget((p) => p.userId === userId);
+      sessions.forget((p) => p.userId === userId);
+      tokens.forget((p) => p.userId === userId);
       return user;
     },
     getUser: (userId) => identity.getUser(userId),
@@ -55,21 +67,20 @@ export function cachedPrincipals(identity: IdentityStore, ttlMs: number): Identi
     startSession: (session, actor) => identity.startSession(session, actor),
     endSession: async (secretHash, reason, actor) => {
       await identity.endSession(secretHash, reason, actor);
-      forget((p) => p.via === 'session' && p.credentialId === secretHash);
+      sessions.forget((p) => p.via === 'session' && p.credentialId === secretHash);
     },
     sessionPrincipal: async (secretHash, now) =>
-      recall(`s:${secretHash}`, now) ??
-      remember(`s:${secretHash}`, await identity.sessionPrincipal(secretHash, now), now),
+      sessions.recall(secretHash, now) ??
+      sessions.remember(secretHash, await identity.sessionPrincipal(secretHash, now), now),
     createToken: (token, actor) => identity.createToken(token, actor),
     revokeToken: async (tokenId, actor) => {
       const token = await identity.revokeToken(tokenId, actor);
-      forget((p) => p.via === 'token' && p.credentialId === tokenId);
+      tokens.forget((p) => p.via === 'token' && p.credentialId === tokenId);
       return token;
     },
     getToken: (tokenId) => identity.getToken(tokenId),
     listTokens: (userId) => identity.listTokens(userId),
     tokenPrincipal: async (secretHash, now) =>
-      recall(`t:${secretHash}`, now) ??
-      remember(`t:${secretHash}`, await identity.tokenPrincipal(secretHash, now), now),
+      tokens.recall(secretHash, now) ?? tokens.remember(secretHash, await identity.tokenPrincipal(secretHash, now), now),
   };
 }

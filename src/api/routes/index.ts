@@ -4,7 +4,30 @@
  * A new resource is one more declaration in its own file, listed below.
  */
 import type { ApiRoute } from '../route.js';
-import { listAccessEvents, listEvents } from './audit.js';
+import { listAccessEvents, listAuditEntries, listEvents, verifyAuditChain } from './audit.js';
+import { getFlight, listFlights, registerFlight } from './flights.js';
+import {
+  addManifestPeople,
+  approveManifest,
+  arriveManifest,
+  boardManifest,
+  cancelManifest,
+  closeManifest,
+  confirmArrivals,
+  createManifest,
+  departManifest,
+  downloadManifestCsv,
+  downloadManifestPdf,
+  getManifest,
+  listManifests,
+  recordInboundPassenger,
+  reviewManifest,
+  strikeManifestPerson,
+  submitManifest,
+} from './manifests.js';
+import { recordClassOrder, recordCourtOrder, serveNotice } from './orders.js';
+import { createPlan } from './plans.js';
+import { getSweep, getTimeline } from './population.js';
 import { getDecision } from './decisions.js';
 import {
   createPerson,
@@ -47,8 +70,36 @@ export const API_ROUTES = {
   recordProgramFacts,
   retractProgramFact,
   getRemovabilityStatistics,
+  getSweep,
+  getTimeline,
+  listFlights,
+  getFlight,
+  registerFlight,
+  listManifests,
+  getManifest,
+  createManifest,
+  addManifestPeople,
+  strikeManifestPerson,
+  submitManifest,
+  reviewManifest,
+  approveManifest,
+  boardManifest,
+  departManifest,
+  arriveManifest,
+  confirmArrivals,
+  recordInboundPassenger,
+  closeManifest,
+  cancelManifest,
+  downloadManifestCsv,
+  downloadManifestPdf,
+  createPlan,
+  serveNotice,
+  recordCourtOrder,
+  recordClassOrder,
   listEvents,
   listAccessEvents,
+  listAuditEntries,
+  verifyAuditChain,
 } as const;
 
 export type OperationId = keyof typeof API_ROUTES;

@@ -13,13 +13,13 @@ import { A_NUMBER } from '../../domain/profile.js';
 import { personFactJson, readNewFacts } from '../fact-wire.js';
 import { personalDataQuery, ProfileViewSchema, readProfiles } from '../personal-data.js';
 import { ApiProblem } from '../problem.js';
-import { asRecordedBefore, checkRemit, checkRetractRemit, knownAtOf } from '../recording.js';
-import { actorOf, admits, userRoute, type UserContext } from '../route.js';
+import { checkRemit, checkRetractRemit, knownAtOf } from '../recording.js';
+import { actingOf, actorOf, admits, userRoute, type UserContext } from '../route.js';
+import { StruckPersonSchema, struckJson } from '../schemas/operations.js';
 import {
   NewPersonFactSchema,
   PersonFactSchema,
   RetractionRequestSchema,
-  RetractionSchema,
   WriteSummarySchema,
 } from '../schemas/facts.js';
 import { apiSchema } from '../schemas/registry.js';
@@ -245,6 +245,27 @@ export const listPersonFacts = userRoute({
   },
 });
 
+const RecordedFactsSchema = apiSchema(
+  'RecordedFacts',
+  z.object({
+    people: z.number().int().describe('Always 0: people are added with POST /people'),
+    facts: z.number().int().describe('Facts recorded'),
+    unchanged: z.number().int().describe('Facts already recorded with the same content'),
+    struck: z.array(StruckPersonSchema).describe('People struck from manifests not yet departed, with why'),
+    correlationId: z.string(),
+  }),
+);
+
+const PersonRetractionSchema = apiSchema(
+  'PersonRetraction',
+  z.object({
+    factId: z.string(),
+    retractedAt: instantText,
+    reason: z.string(),
+    struck: z.array(StruckPersonSchema).describe('People struck from manifests not yet departed, with why'),
+  }),
+);
+
 export const recordPersonFacts = userRoute({
   operationId: 'recordPersonFacts',
   method: 'POST',
@@ -261,17 +282,21 @@ export const recordPersonFacts = userRoute({
       'NewPersonFacts',
       z.strictObject({ facts: z.array(NewPersonFactSchema).min(1).max(MAX_FACTS_PER_REQUEST) }),
     ),
-    response: WriteSummarySchema,
+    response: RecordedFactsSchema,
   },
   async handler({ params, body }, ctx) {
     checkRemit(ctx, body.facts, 'facts');
     const incoming = readNewFacts(body.facts, 'person', ctx.now, 'facts');
-    const person = await personOr404(ctx, params.personId);
-    return ctx.services.facts.recordPersonFacts(
-      person.id,
-      asRecordedBefore(incoming, person.facts),
-      actorOf(ctx),
-    );
+    // Through the manifest service, so that a stay, a protection or any other blocking fact
+    // strikes the person from every manifest not yet departed in the same transaction.
+    const r = await ctx.services.operations.recordPersonFacts(actingOf(ctx), params.personId, incoming);
+    return {
+      people: 0,
+      facts: r.factIds.length,
+      unchanged: r.unchanged,
+      struck: r.struck.map(struckJson),
+      correlationId: r.correlationId,
+    };
   },
 });
 
@@ -288,7 +313,7 @@ export const retractPersonFact = userRoute({
   schemas: {
     params: z.strictObject({ personId: pathId, factId: pathId }),
     body: RetractionRequestSchema,
-    response: RetractionSchema,
+    response: PersonRetractionSchema,
   },
   async handler({ params, body }, ctx) {
     const person = await personOr404(ctx, params.personId);
@@ -298,10 +323,14 @@ export const retractPersonFact = userRoute({
     checkRetractRemit(ctx, fact);
     if (fact.retractedAt !== undefined)
       throw new RepatriaError('CONFLICT', `Fact ${fact.id} is already retracted`);
-    await ctx.services.facts.retract(
-      { factId: fact.id, retractedAt: ctx.now, reason: body.reason },
-      actorOf(ctx),
-    );
-    return { factId: fact.id, retractedAt: formatInstant(ctx.now), reason: body.reason };
-  },
+    // Through the manifest service: withdrawing, say, a final order re-decides the person on
+    // every manifest not yet departed, in the same transaction.
+    const r = await ctx.services.operations.retractPersonFact(actingOf(ctx), person.id, fact.id, body.reason);
+    return {
+      factId: fact.id,
+      retractedAt: formatInstant(r.recordedAt),
+      reason: body.reason,
+      struck: r.struck.map(struckJson),
+    };
+  }
 });

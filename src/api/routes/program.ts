@@ -10,8 +10,8 @@ import { RepatriaError } from '../../domain/errors.js';
 import { isKnownAt } from '../../domain/knowledge.js';
 import { programFactJson, readNewFacts } from '../fact-wire.js';
 import { ApiProblem } from '../problem.js';
-import { asRecordedBefore, checkRemit, checkRetractRemit, knownAtOf } from '../recording.js';
-import { actorOf, admits, userRoute } from '../route.js';
+import { checkRemit, checkRetractRemit, knownAtOf } from '../recording.js';
+import { actingOf, admits, userRoute } from '../route.js';
 import {
   NewProgramFactSchema,
   ProgramFactSchema,
@@ -79,8 +79,10 @@ export const recordProgramFacts = userRoute({
   async handler({ body }, ctx) {
     checkRemit(ctx, body.facts, 'facts');
     const incoming = readNewFacts(body.facts, 'program', ctx.now, 'facts');
-    const stored = await ctx.services.facts.programFacts();
-    return ctx.services.facts.recordProgramFacts(asRecordedBefore(incoming, stored), actorOf(ctx));
+    // Through the manifest service: a class order or a changed agreement re-decides everyone
+    // on every manifest not yet departed, in the same transaction.
+    const r = await ctx.services.operations.recordProgramFacts(actingOf(ctx), incoming);
+    return { people: 0, facts: r.factIds.length, unchanged: r.unchanged };
   },
 });
 
@@ -103,10 +105,7 @@ export const retractProgramFact = userRoute({
     checkRetractRemit(ctx, fact);
     if (fact.retractedAt !== undefined)
       throw new RepatriaError('CONFLICT', `Fact ${fact.id} is already retracted`);
-    await ctx.services.facts.retract(
-      { factId: fact.id, retractedAt: ctx.now, reason: body.reason },
-      actorOf(ctx),
-    );
-    return { factId: fact.id, retractedAt: formatInstant(ctx.now), reason: body.reason };
+    const r = await ctx.services.operations.retractProgramFact(actingOf(ctx), fact.id, body.reason);
+    return { factId: fact.id, retractedAt: formatInstant(r.recordedAt), reason: body.reason };
   },
 });

@@ -56,7 +56,7 @@ export interface ListOptions extends ActingOptions {
 
 export type CommandName = Exclude<ManifestCommand['type'], 'create'>;
 
-const flightLine = (f: FlightInfo): string =>
+export const flightLine = (f: FlightInfo): string =>
   `Flight ${f.id}: ${f.origin} → ${f.destination} (${f.originCountry} → ${f.destinationCountry}), ${formatDayForPeople(f.date)}, ${f.seats} seats`;
 
 function summary(result: CommandResult): string {

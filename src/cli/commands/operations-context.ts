@@ -1,8 +1,9 @@
 /** Opens the store and the application services for one command, as the acting user. */
 import { randomUUID } from 'node:crypto';
 import { acting, type Acting } from '../../application/authorize.js';
-import { operationsConfig } from '../../application/config.js';
+import { operationsConfig, type OperationsConfig } from '../../application/config.js';
 import { operations, type Operations } from '../../application/operations.js';
+import type { OperationsStore } from '../../application/ports.js';
 import { parseDay, type Day } from '../../domain/dates.js';
 import { operationsStore } from '../../store/operations-store.js';
 import { UsageError } from '../exit.js';
@@ -14,16 +15,19 @@ export async function withOperations<T>(
   opts: ActingOptions,
   deps: CliDeps,
   store: StoreConfig,
-  work: (ops: Operations, actor: Acting) => Promise<T>,
+  work: (ops: Operations, actor: Acting, store: OperationsStore, config: OperationsConfig) => Promise<T>,
 ): Promise<T> {
   const actor = acting(opts.as, opts.role);
   const config = operationsConfig(deps.env);
-  return withStore(store, deps.io.now, (opened) =>
-    work(
-      operations({ store: operationsStore(opened), clock: deps.io.now, newId: randomUUID, config }),
+  return withStore(store, deps.io.now, (opened) => {
+    const opsStore = operationsStore(opened);
+    return work(
+      operations({ store: opsStore, clock: deps.io.now, newId: randomUUID, config }),
       actor,
-    ),
-  );
+      opsStore,
+      config,
+    );
+  });
 }
 
 export function dateOption(name: string, text: string): Day {

@@ -40,6 +40,7 @@ export async function runServe(
   const stopped = until();
   const url = running.url;
   io.out(`Repatria API listening on ${url}\n`);
+  if (running.webUi) io.out(`  web UI         ${url}/\n`);
   io.out(
     `  documentation  ${url}${DOCS_PREFIX}\n  OpenAPI        ${url}/openapi.json\n  health         ${url}/health\n`,
   );

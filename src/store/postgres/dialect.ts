@@ -4,9 +4,10 @@
  * callers see the same types as with SQLite. The parser is set on this pool only, not globally.
  */
 import pg from 'pg';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql, type Driver } from 'kysely';
 import type { Database } from '../schema.js';
 import type { BulkColumn, BulkTable, BulkValue, StoreConnection } from '../store-connection.js';
+import { ConnectionLossDriver } from './connection-loss.js';
 
 /** The wire protocol counts parameters in 16 bits. */
 const POSTGRES_MAX_PARAMETERS = 65_535;
@@ -50,13 +51,24 @@ const types: pg.CustomTypesConfig = {
         )) as typeof pg.types.getTypeParser,
 };
 
+/** PostgreSQL through Kysely, with a lost connection reported as such (connection-loss.ts). */
+class ReportingPostgresDialect extends PostgresDialect {
+  override createDriver(): Driver {
+    return new ConnectionLossDriver(super.createDriver());
+  }
+}
+
 export function openPostgres(connectionString: string): StoreConnection {
   const pool = new pg.Pool({ connectionString, types, max: 10 });
   // An idle pooled connection that the server drops (a restart, an administrator) is an
   // 'error' event on the pool; unheard, it would end the process. The pool discards that
   // client and connects anew when next asked; a query in flight gets its own error.
   pool.on('error', () => undefined);
-  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  // The same for a connection checked out of the pool (a transaction between two queries):
+  // the pool stops listening while it is out, and an unheard 'error' ends the process. Heard,
+  // the connection's next query fails, and that error reaches the caller.
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  const kysely = new Kysely<Database>({ dialect: new ReportingPostgresDialect({ pool }) });
 
   return {
     dialect: 'postgres',

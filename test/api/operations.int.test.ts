@@ -1,0 +1,125 @@
+/**
+ * The operations routes end to end over SQLite: a court order strikes the person from an
+ * approved manifest and says so; the departure check pulls whoever became protected; the
+ * sweep agrees with the statistics; the timeline has one element per day; the audit chain
+ * of it all verifies; a manifest downloads as CSV and PDF.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { headersFor, json, StoreFactory, testServer, type TestServer } from './harness.js';
+import { SAMPLES } from './samples.js';
+
+const stores = new StoreFactory();
+let server: TestServer;
+let legal: Record<string, string>;
+let supervisor: Record<string, string>;
+
+beforeAll(async () => {
+  server = await testServer(await stores.open('sqlite'));
+  legal = await headersFor(server, { kind: 'token', role: 'legal' });
+  supervisor = await headersFor(server, { kind: 'token', role: 'supervisor' });
+});
+afterAll(async () => {
+  await server.close();
+  await stores.cleanUp();
+});
+
+describe('operations over HTTP', () => {
+  it('a stay strikes the person from their approved manifest, and the response names both', async () => {
+    const sample = await SAMPLES.recordCourtOrder({ server, role: 'legal' });
+    const response = await server.app.inject({
+      method: 'POST',
+      url: sample.url,
+      headers: legal,
+      payload: sample.payload,
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const body = json(response) as {
+      manifests: string[];
+      struck: { personId: string; reasons: { code: string }[] }[];
+    };
+    expect(body.manifests).toHaveLength(1);
+    expect(body.struck).toHaveLength(1);
+    expect(body.struck[0]!.reasons.map((r) => r.code)).toContain('STAY_OF_REMOVAL');
+  });
+
+  it('boarding reports who was cleared; the manifest shows its seats and history', async () => {
+    const sample = await SAMPLES.boardManifest({ server, role: 'supervisor' });
+    const boarded = await server.app.inject({
+      method: 'POST',
+      url: sample.url,
+      headers: supervisor,
+      payload: {},
+    });
+    expect(boarded.statusCode, boarded.body).toBe(200);
+    const body = json(boarded) as {
+      cleared: string[];
+      struck: unknown[];
+      manifest: { id: string; state: string };
+    };
+    expect(body.manifest.state).toBe('boarding');
+    expect(body.cleared).toHaveLength(1);
+    expect(body.struck).toEqual([]);
+    const shown = json(
+      await server.app.inject({ method: 'GET', url: `/manifests/${body.manifest.id}`, headers: supervisor }),
+    ) as { seats: { flight: number; held: number }; events: { kind: string }[] };
+    expect(shown.seats).toMatchObject({ flight: 50, held: 1 });
+    expect(shown.events.map((e) => e.kind).at(-1)).toBe('boarding_started');
+    const pdf = await server.app.inject({
+      method: 'GET',
+      url: `/manifests/${body.manifest.id}/export.pdf`,
+      headers: supervisor,
+    });
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const csv = await server.app.inject({
+      method: 'GET',
+      url: `/manifests/${body.manifest.id}/export.csv`,
+      headers: supervisor,
+    });
+    expect(csv.body.split('\n')[0]).toBe('person_id,status,added_at,added_by,strike_codes,struck_by,arrival');
+  });
+
+  it('the sweep counts what the statistics count, and the timeline has one element per day', async () => {
+    const query = 'on=2025-04-20&knownAt=2025-06-01T00:00:00Z';
+    const sweep = json(
+      await server.app.inject({ method: 'GET', url: `/sweep?${query}`, headers: supervisor }),
+    ) as {
+      people: number;
+      removable: number;
+    };
+    const stats = json(
+      await server.app.inject({
+        method: 'GET',
+        url: `/statistics/removability?${query}`,
+        headers: supervisor,
+      }),
+    ) as { total: { people: number; removable: number } };
+    expect(sweep.people).toBeGreaterThan(0);
+    expect(stats.total).toMatchObject({ people: sweep.people, removable: sweep.removable });
+    const timeline = json(
+      await server.app.inject({
+        method: 'GET',
+        url: '/timeline?from=2025-04-01&to=2025-04-30&knownAt=2025-06-01T00:00:00Z',
+        headers: supervisor,
+      }),
+    ) as { days: { date: string; people: number }[] };
+    expect(timeline.days).toHaveLength(30);
+    expect(timeline.days.find((d) => d.date === '2025-04-20')?.people).toBe(sweep.people);
+  });
+
+  it('the audit chain verifies and can be searched', async () => {
+    const verified = json(
+      await server.app.inject({ method: 'GET', url: '/audit/verify', headers: supervisor }),
+    );
+    expect(verified).toMatchObject({ intact: true, broken: null });
+    const page = json(
+      await server.app.inject({
+        method: 'GET',
+        url: '/audit/entries?what=manifest&limit=1000',
+        headers: supervisor,
+      }),
+    ) as { entries: { what: string }[] };
+    expect(page.entries.length).toBeGreaterThan(0);
+    expect(page.entries.every((e) => e.what.startsWith('manifest.'))).toBe(true);
+  });
+});
