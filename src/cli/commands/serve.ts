@@ -46,7 +46,7 @@ export async function runServe(
   );
   if (running.demoSignIns.length > 0) {
     io.out(
-      `\nDemo sign-ins (POST ${url}/sessions with {"username","password"}, or Authorize in the docs):\n\n`,
+      `\nDemo sign-ins (the web UI at ${url}/, POST ${url}/sessions with {"username","password"}, or Authorize in the docs):\n\n`,
     );
     io.out(
       renderTable(
