@@ -291,6 +291,7 @@ export function operations(deps: OperationsDeps) {
     at: Instant,
     factIds: readonly string[],
     correlationId: string,
+    reason?: string,
   ): Promise<StruckPerson[]> {
     const manifests = (await tx.openManifestsWith(personIds)).filter((m) => NOT_DEPARTED.includes(m.state));
     if (manifests.length === 0) return [];
@@ -299,7 +300,9 @@ export function operations(deps: OperationsDeps) {
       at,
       actor: actor.id,
       role: actor.role,
-      reason: `re-decided when fact${factIds.length > 1 ? 's' : ''} ${factIds.join(', ')} ${factIds.length > 1 ? 'were' : 'was'} recorded`,
+      reason:
+        reason ??
+        `re-decided when fact${factIds.length > 1 ? 's' : ''} ${factIds.join(', ')} ${factIds.length > 1 ? 'were' : 'was'} recorded`,
     };
     const struck: StruckPerson[] = [];
     for (const m of manifests) {
@@ -648,6 +651,22 @@ export function operations(deps: OperationsDeps) {
         ]);
         const struck = await redecide(tx, 'all', actor, at, [factId], correlationId);
         return { factIds: [factId], recordedAt: at, struck, correlationId };
+      });
+    },
+
+    /**
+     * Re-decides everyone on every manifest not yet departed, striking whoever may no longer
+     * fly. For facts that reached the store by the bulk import, which writes past this service:
+     * an imported stay must strike as a recorded one does. A separate transaction after the
+     * import's own; the departure check covers the moment between the two.
+     */
+    async recheckOpenManifests(actor: Acting, why: string): Promise<FactsResult> {
+      authorize(actor, 'fact.record');
+      const correlationId = newId();
+      return store.transaction('record', async (tx) => {
+        const at = now();
+        const struck = await redecide(tx, 'all', actor, at, [], correlationId, `re-decided after ${why}`);
+        return { factIds: [], recordedAt: at, struck, correlationId };
       });
     },
 

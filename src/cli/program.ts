@@ -154,7 +154,7 @@ export function buildProgram(deps: CliDeps): Command {
     .option('--db <path>', `SQLite file (default ${DEFAULT_DB}; DATABASE_URL selects PostgreSQL)`)
     .action(async (opts: ImportCommandOptions) => {
       const { runImport } = await import('./commands/import.js');
-      await runImport({ ...opts, store: storeConfig(opts, deps.env) }, io);
+      await runImport({ ...opts, store: storeConfig(opts, deps.env) }, io, deps.env);
     });
 
   const plan = program

@@ -10,7 +10,12 @@
  * the valid rows are committed batch by batch (`--all-or-nothing` keeps the file's rows out
  * unless every one is valid). Re-running an import stores nothing twice (idempotent by id).
  */
-import { extname } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { basename, extname } from 'node:path';
+import { acting } from '../../application/authorize.js';
+import { operationsConfig } from '../../application/config.js';
+import { operations } from '../../application/operations.js';
+import { operationsStore } from '../../store/operations-store.js';
 import { InvalidInputError, type InputIssue } from '../../contract/input-issue.js';
 import { importFile, type ImportSummary } from '../../ingest/import-file.js';
 import type { FileFormat } from '../../ingest/produce.js';
@@ -64,7 +69,11 @@ function refusedError(summary: ImportSummary, quarantine: string | undefined): I
   return new InvalidInputError(issues);
 }
 
-export async function runImport(opts: ImportCliOptions, io: CliIo): Promise<void> {
+export async function runImport(
+  opts: ImportCliOptions,
+  io: CliIo,
+  env: Readonly<Record<string, string | undefined>> = {},
+): Promise<void> {
   const given = [
     ['people', opts.people],
     ['facts', opts.facts],
@@ -83,7 +92,7 @@ export async function runImport(opts: ImportCliOptions, io: CliIo): Promise<void
 
   const summary = await withStore(opts.store, io.now, async (store) => {
     await seedReference(store);
-    return importFile(store, {
+    const result = await importFile(store, {
       file,
       format,
       shape,
@@ -99,6 +108,14 @@ export async function runImport(opts: ImportCliOptions, io: CliIo): Promise<void
         bar?.update(p);
       },
     });
+    // The bulk path writes past the manifest service: re-decide open manifests now, so that
+    // an imported stay or protection strikes people as a recorded one does.
+    if (result.facts > 0) {
+      const ops = operations({ store: operationsStore(store), clock: io.now, newId: randomUUID, config: operationsConfig(env) });
+      const { struck } = await ops.recheckOpenManifests(acting(CLI_ACTOR.id, CLI_ACTOR.role), `importing ${basename(file)}`);
+      for (const s of struck) io.err(`struck ${s.personId} from manifest ${s.manifestId}: ${s.reasons.map((r) => r.code).join(', ')}\n`);
+    }
+    return result;
   });
   bar?.done(last);
 
