@@ -60,6 +60,14 @@ export interface ReadQueries {
     markers: P,
     build: (...markers: P) => Compilable<R>,
   ): PreparedQuery<P, R>;
+  /**
+   * As `prepare`, but each row is an array of the selected values in select order: on SQLite
+   * no object with named keys is built per row, a measurable share of a hot read.
+   */
+  prepareValues<P extends readonly unknown[], V extends readonly unknown[]>(
+    markers: P,
+    build: (...markers: P) => Compilable,
+  ): PreparedQuery<P, V>;
   /** Closes the read connection, if there is one of its own. */
   close(): void;
 }
@@ -77,6 +85,17 @@ export function readQueries<DB>(store: {
   if (native.dialect !== 'sqlite' || native.database.memory) {
     return {
       prepare: (markers, build) => prepareQuery(store.kysely, markers, build),
+      prepareValues: <P extends readonly unknown[], V extends readonly unknown[]>(
+        markers: P,
+        build: (...markers: P) => Compilable,
+      ): PreparedQuery<P, V> => {
+        const query = prepareQuery<DB, P, Record<string, unknown>>(store.kysely, markers, build);
+        // Drivers return a row's columns in select order, which `Object.values` keeps.
+        return {
+          run: async (...parameters: P) =>
+            (await query.run(...parameters)).map((row) => Object.values(row) as unknown as V),
+        };
+      },
       close: () => undefined,
     };
   }
@@ -93,20 +112,27 @@ export function readQueries<DB>(store: {
     }
     return reader;
   };
+  const prepare = <P extends readonly unknown[], R>(
+    markers: P,
+    build: (...markers: P) => Compilable,
+    values: boolean,
+  ): PreparedQuery<P, R> => {
+    const text = compileOnce(markers, build);
+    let statement: BetterSqlite3.Statement | undefined;
+    return {
+      run: (...parameters: P): Promise<R[]> => {
+        statement ??= connection().prepare(text).raw(values);
+        return Promise.resolve(statement.all(...parameters) as R[]);
+      },
+    };
+  };
   return {
-    prepare: <P extends readonly unknown[], R>(
+    prepare: <P extends readonly unknown[], R>(markers: P, build: (...markers: P) => Compilable<R>) =>
+      prepare<P, R>(markers, build, false),
+    prepareValues: <P extends readonly unknown[], V extends readonly unknown[]>(
       markers: P,
-      build: (...markers: P) => Compilable<R>,
-    ): PreparedQuery<P, R> => {
-      const text = compileOnce(markers, build);
-      let statement: BetterSqlite3.Statement | undefined;
-      return {
-        run: (...parameters: P): Promise<R[]> => {
-          statement ??= connection().prepare(text);
-          return Promise.resolve(statement.all(...parameters) as R[]);
-        },
-      };
-    },
+      build: (...markers: P) => Compilable,
+    ) => prepare<P, V>(markers, build, true),
     close: () => {
       reader?.close();
       reader = undefined;

@@ -1,7 +1,7 @@
 /**
  * The API's prepared reads answer exactly as the fact store does, on both databases: every
  * person of a demo population (retracted facts included), a person with no facts, an
- * unknown id, and the last seq.
+ * unknown id, and the last seq (alone, and read with a person).
  */
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { demoPeople, demoProgram } from '../../src/demo/population.js';
@@ -35,6 +35,10 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         expect(retracted).toBeGreaterThan(0);
         expect(await reader.getPerson('EMPTY')).toStrictEqual({ id: 'EMPTY', facts: [] });
         expect(await reader.lastSeq()).toBe(await store.lastSeq());
+        // The seq read with a person (with facts, and without) is the log's last seq too.
+        for (const id of [ids[0]!, 'EMPTY'])
+          expect((await reader.readPerson(id))?.lastSeq).toBe(await store.lastSeq());
+        expect(await reader.readPerson('NOBODY')).toBeUndefined();
         reader.close();
       } finally {
         await store.close();

@@ -81,6 +81,7 @@ export function cachedPrincipals(identity: IdentityStore, ttlMs: number): Identi
     getToken: (tokenId) => identity.getToken(tokenId),
     listTokens: (userId) => identity.listTokens(userId),
     tokenPrincipal: async (secretHash, now) =>
-      tokens.recall(secretHash, now) ?? tokens.remember(secretHash, await identity.tokenPrincipal(secretHash, now), now),
+      tokens.recall(secretHash, now) ??
+      tokens.remember(secretHash, await identity.tokenPrincipal(secretHash, now), now),
   };
 }

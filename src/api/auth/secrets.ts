@@ -5,7 +5,7 @@
  * so there is nothing to guess, and the digest lets a request be matched with one indexed
  * lookup rather than a slow hash per candidate.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** Personal API tokens start with this, so that secret scanners and people recognise them. */
 export const TOKEN_PREFIX = 'rpt_';
@@ -15,7 +15,8 @@ const SECRET_BYTES = 32;
 /** A 32-byte secret in base64url: 43 characters. */
 const SECRET_TEXT = /^[A-Za-z0-9_-]{43}$/;
 
-export const digest = (secret: string): string => createHash('sha256').update(secret).digest('hex');
+// One-shot `hash` (Node 20.12+): the same digest as createHash, without a Hash object per request.
+export const digest = (secret: string): string => hash('sha256', secret, 'hex');
 
 export const newSecret = (randomBytes: (size: number) => Buffer): string =>
   randomBytes(SECRET_BYTES).toString('base64url');
