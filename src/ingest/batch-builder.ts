@@ -47,7 +47,7 @@ export class BatchBuilder {
    * insert of an id is skipped, which sends the batch down the checked path), so that the
    * common case pays for no set of ids.
    */
-  accept(line: number, personId: string, facts: readonly Fact[]): Acceptance {
+  accept(line: number, personId: string, facts: readonly Fact[], bodies?: readonly string[]): Acceptance {
     const count = this.factRow.length;
     if ((personId !== this.lastPerson && count >= this.targetFacts) || count >= this.targetFacts * HARD_LIMIT_FACTOR) this.close();
 
@@ -64,11 +64,12 @@ export class BatchBuilder {
     this.rowPerson.push(personId);
     this.lastPerson = personId;
     const { row } = this;
-    for (const fact of facts) {
+    for (let i = 0; i < facts.length; i += 1) {
+      const fact = facts[i]!;
       this.factRow.push(index);
       this.retractedAt.push(fact.retractedAt ?? NaN);
       row.length = 0;
-      if (this.kind === 'person') pushPersonFactRow(row, personId, fact as PersonFact);
+      if (this.kind === 'person') pushPersonFactRow(row, personId, fact as PersonFact, bodies?.[i]);
       else pushProgramFactRow(row, fact as ProgramFact);
       for (const value of row) this.values.push(value);
     }

@@ -29,10 +29,10 @@ export const PROGRAM_ROW = {
   body: 1 + FACT_COLUMNS.indexOf('body'),
 } as const;
 
-/** Appends a person fact's row values. */
-export function pushPersonFactRow(out: BulkValue[], personId: string, fact: PersonFact): void {
+/** Appends a person fact's row values; `body` when already made (fast-fact.ts), else `factBody`. */
+export function pushPersonFactRow(out: BulkValue[], personId: string, fact: PersonFact, body?: string): void {
   out.push(fact.id, personId);
-  pushFactColumns(out, fact, factBody(fact));
+  pushFactColumns(out, fact, body ?? factBody(fact));
   out.push(packFact(personId, fact));
 }
 

@@ -10,6 +10,7 @@ import type { Fact, PersonFact } from '../domain/facts.js';
 import type { BatchBuilder } from './batch-builder.js';
 import { clip, csvLine, unneutralise } from './csv-cells.js';
 import { CsvHeader, rowToFact, type FactLayout } from './csv-layout.js';
+import { FastPersonFacts } from './fast-fact.js';
 import type { CsvRecordSink } from './csv-reader.js';
 import type { LineSink } from './line-reader.js';
 import { FileFormatError } from './text-source.js';
@@ -55,6 +56,8 @@ function csvRecord(line: number, personId: string | undefined, factId: string | 
 /** Reads CSV records of one layout into a batch builder. The first record is the header. */
 export class CsvRows implements CsvRecordSink {
   private header: CsvHeader | undefined;
+  /** The fast path of this header's person rows (fast-fact.ts). */
+  private fast: FastPersonFacts | undefined;
   /** The last person id found valid: a person's rows come together, and are checked once. */
   private validPerson: string | undefined;
 
@@ -70,6 +73,7 @@ export class CsvRows implements CsvRecordSink {
       const read = CsvHeader.read(this.layout, fields);
       if (!read.ok) throw new FileFormatError(line, `header: ${read.reason}`);
       this.header = read.header;
+      if (this.layout === 'person') this.fast = new FastPersonFacts(read.header);
       return;
     }
     this.ctx.rows += 1;
@@ -122,6 +126,14 @@ export class CsvRows implements CsvRecordSink {
       this.accept(fields, line, personId, []);
       return;
     }
+    const fast = this.fast?.read(type, id, fields);
+    if (fast !== undefined) {
+      const problem = personFactIssues(fast.fact, this.ctx, 'fact_id');
+      if (problem === undefined) {
+        this.accept(fields, line, personId, [fast.fact], [fast.body]);
+        return;
+      }
+    }
     const plan = header.plan(type);
     if (plan === undefined) {
       const parsed = parsePersonFact({ id, type });
@@ -170,8 +182,8 @@ export class CsvRows implements CsvRecordSink {
     this.accept(fields, line, '', [parsed.value]);
   }
 
-  private accept(fields: readonly string[], line: number, personId: string, facts: readonly Fact[]): void {
-    const result = this.builder.accept(line, personId, facts);
+  private accept(fields: readonly string[], line: number, personId: string, facts: readonly Fact[], bodies?: readonly string[]): void {
+    const result = this.builder.accept(line, personId, facts, bodies);
     if (result.refused) this.refuse(fields, line, csvRecord(line, personId === '' ? undefined : personId, facts[0]?.id), result.field, result.reason);
   }
 
