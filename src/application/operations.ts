@@ -325,6 +325,47 @@ export function operations(deps: OperationsDeps) {
     return struck;
   }
 
+  /**
+   * Withdraws a fact from now on, audits it and, in the same transaction, re-decides whoever it
+   * could concern on every manifest not yet departed. `find` reads the fact and says which
+   * action records its type (only a role that may record it may retract it) and whom to re-decide.
+   */
+  async function retractFact(
+    actor: Acting,
+    factId: string,
+    reason: string,
+    subject: { readonly type: 'person' | 'program'; readonly id: string },
+    find: (tx: OperationsTx) => Promise<{
+      readonly fact: PersonFact | ProgramFact;
+      readonly action: Action;
+      readonly redecided: readonly string[] | 'all';
+    }>,
+  ): Promise<FactsResult> {
+    authorize(actor, 'fact.retract');
+    if (reason.trim() === '') throw new RepatriaError('INVALID_INPUT', 'Say why the fact is retracted.');
+    const correlationId = newId();
+    return store.transaction('record', async (tx) => {
+      const at = now();
+      const { fact, action, redecided } = await find(tx);
+      authorize(actor, action);
+      if (fact.retractedAt !== undefined) throw new RepatriaError('CONFLICT', `Fact ${factId} is already retracted.`);
+      await tx.retract({ factId, retractedAt: at, reason }, actor);
+      await tx.audit([
+        {
+          when: at,
+          what: 'fact.retracted',
+          who: actor.id,
+          subjectType: subject.type,
+          subjectId: subject.id,
+          correlationId,
+          details: { role: actor.role, factId, type: fact.type, reason },
+        },
+      ]);
+      const struck = await redecide(tx, redecided, actor, at, [factId], correlationId);
+      return { factIds: [factId], recordedAt: at, struck, correlationId };
+    });
+  }
+
   function factAudit(
     fact: PersonFact | ProgramFact,
     personId: string | null,
@@ -569,31 +610,12 @@ export function operations(deps: OperationsDeps) {
       factId: string,
       reason: string,
     ): Promise<FactsResult> {
-      authorize(actor, 'fact.retract');
-      if (reason.trim() === '') throw new RepatriaError('INVALID_INPUT', 'Say why the fact is retracted.');
-      const correlationId = newId();
-      return store.transaction('record', async (tx) => {
-        const at = now();
+      return retractFact(actor, factId, reason, { type: 'person', id: personId }, async (tx) => {
         const person = (await tx.people([personId])).get(personId);
         if (person === undefined) throw new RepatriaError('NOT_FOUND', `No person ${personId}.`);
         const fact = person.facts.find((f) => f.id === factId);
         if (fact === undefined) throw new RepatriaError('NOT_FOUND', `Person ${personId} has no fact ${factId}.`);
-        authorize(actor, personFactAction(fact.type));
-        if (fact.retractedAt !== undefined) throw new RepatriaError('CONFLICT', `Fact ${factId} is already retracted.`);
-        await tx.retract({ factId, retractedAt: at, reason }, actor);
-        await tx.audit([
-          {
-            when: at,
-            what: 'fact.retracted',
-            who: actor.id,
-            subjectType: 'person',
-            subjectId: personId,
-            correlationId,
-            details: { role: actor.role, factId, type: fact.type, reason },
-          },
-        ]);
-        const struck = await redecide(tx, [personId], actor, at, [factId], correlationId);
-        return { factIds: [factId], recordedAt: at, struck, correlationId };
+        return { fact, action: personFactAction(fact.type), redecided: [personId] };
       });
     },
 
@@ -628,29 +650,10 @@ export function operations(deps: OperationsDeps) {
      * departed (withdrawing an agreement or a designation's end changes who may fly).
      */
     async retractProgramFact(actor: Acting, factId: string, reason: string): Promise<FactsResult> {
-      authorize(actor, 'fact.retract');
-      if (reason.trim() === '') throw new RepatriaError('INVALID_INPUT', 'Say why the fact is retracted.');
-      const correlationId = newId();
-      return store.transaction('record', async (tx) => {
-        const at = now();
+      return retractFact(actor, factId, reason, { type: 'program', id: factId }, async (tx) => {
         const fact = (await tx.programFacts()).find((f) => f.id === factId);
         if (fact === undefined) throw new RepatriaError('NOT_FOUND', `No programme fact ${factId}.`);
-        authorize(actor, programFactAction(fact.type));
-        if (fact.retractedAt !== undefined) throw new RepatriaError('CONFLICT', `Fact ${factId} is already retracted.`);
-        await tx.retract({ factId, retractedAt: at, reason }, actor);
-        await tx.audit([
-          {
-            when: at,
-            what: 'fact.retracted',
-            who: actor.id,
-            subjectType: 'program',
-            subjectId: factId,
-            correlationId,
-            details: { role: actor.role, factId, type: fact.type, reason },
-          },
-        ]);
-        const struck = await redecide(tx, 'all', actor, at, [factId], correlationId);
-        return { factIds: [factId], recordedAt: at, struck, correlationId };
+        return { fact, action: programFactAction(fact.type), redecided: 'all' };
       });
     },
 

@@ -58,12 +58,20 @@ export const listEvents = userRoute({
   },
   async handler({ query }, ctx) {
     const events = await ctx.services.facts.events(query.after, query.limit);
-    return {
-      events: events.map((e) => ({ ...e, at: formatInstant(e.at), details: parseDetails(e.details) })),
-      next: events.length === query.limit ? (events.at(-1)?.seq ?? null) : null,
-    };
+    return eventPage(events, query.limit);
   },
 });
+
+/** A page of logged events as sent: instants as text, details parsed, and where the next page starts. */
+function eventPage<E extends { readonly seq: number; readonly at: number; readonly details: string }>(
+  events: readonly E[],
+  limit: number,
+): { events: (Omit<E, 'at' | 'details'> & { at: string; details: ReturnType<typeof parseDetails> })[]; next: number | null } {
+  return {
+    events: events.map((e) => ({ ...e, at: formatInstant(e.at), details: parseDetails(e.details) })),
+    next: events.length === limit ? (events.at(-1)?.seq ?? null) : null,
+  };
+}
 
 export const listAccessEvents = userRoute({
   operationId: 'listAccessEvents',
@@ -97,10 +105,7 @@ export const listAccessEvents = userRoute({
   },
   async handler({ query }, ctx) {
     const events = await ctx.services.accessLog.list(query.after, query.limit);
-    return {
-      events: events.map((e) => ({ ...e, at: formatInstant(e.at), details: parseDetails(e.details) })),
-      next: events.length === query.limit ? (events.at(-1)?.seq ?? null) : null,
-    };
+    return eventPage(events, query.limit);
   },
 });
 
