@@ -19,6 +19,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { startCluster } from '../test/setup/pg-cluster.js';
 import { parseDay, parseInstant } from '../src/domain/dates.js';
@@ -105,13 +106,39 @@ function sweepFigures(
   };
 }
 
+/**
+ * Asks the kernel to drop the store's files from the page cache (`dd iflag=nocache count=0`
+ * advises DONTNEED over the whole file), so that the first load reads them from the disk as
+ * after a reboot or a day of other work. False when that could not be done.
+ */
+function dropFromPageCache(dbPath: string): boolean {
+  try {
+    for (const suffix of ['', '-wal']) {
+      if (existsSync(dbPath + suffix)) execFileSync('dd', [`if=${dbPath + suffix}`, 'iflag=nocache', 'count=0', 'status=none']);
+    }
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Stores generated before the narrow table of packed records (migration 0006) are made again. */
+const hasFactPacks = (dbPath: string): boolean => {
+  const db = new BetterSqlite3(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare("select 1 from sqlite_master where name = 'person_fact_packs'").get() !== undefined;
+  } finally {
+    db.close();
+  }
+};
+
 /** Generates (or reuses, with --keep) the SQLite store; returns its path. */
 function generate(people: number, keep: boolean): string {
   const dir = join(tmpdir(), 'repatria-bench');
   mkdirSync(dir, { recursive: true });
   const dbPath = join(dir, `sweep-${people}.db`);
   const marker = `${dbPath}.generated.json`;
-  if (keep && existsSync(marker) && existsSync(dbPath)) {
+  if (keep && existsSync(marker) && existsSync(dbPath) && hasFactPacks(dbPath)) {
     process.stdout.write(`reusing ${dbPath} (${readFileSync(marker, 'utf8').trim()})\n`);
     return dbPath;
   }
@@ -135,6 +162,7 @@ async function runWithSqlite(people: number, keep: boolean): Promise<void> {
     // benchmark can hold on to (the peak is measured on its own, in a child process, below).
     const loadMs: number[] = [];
     let loaded: LoadedPopulation | undefined;
+    const cold = dropFromPageCache(dbPath);
     for (let k = 0; k < 3; k++) {
       loaded = undefined;
       const run = await timeAsync(() => loadPopulation({ dbPath, snapshotPath: null }));
@@ -177,7 +205,12 @@ async function runWithSqlite(people: number, keep: boolean): Promise<void> {
     const asOfBest = asOfBestMs / 1000;
     process.stdout.write(`\npeople ${fmt(columns.ids.count)}, facts ${fmt(factsOf(columns))}, on 2025-06-01 as known at 2025-11-28T00:00:00Z, timeline 2025-01-01..2025-12-31\n\n`);
     printFigures([
-      { what: '(a) load from SQLite, first of 3', value: `${seconds(loadMs[0]!)}  [${loadMs.map((ms) => (ms / 1000).toFixed(3)).join(', ')}], ${loaded!.threads} threads`, target: '≤ 5 s', met: loadMs[0]! <= 5_000 },
+      {
+        what: `(a) load from SQLite, first of 3${cold ? ' (file dropped from the page cache first)' : ' (could not drop the file from the page cache)'}`,
+        value: `${seconds(loadMs[0]!)}  [${loadMs.map((ms) => (ms / 1000).toFixed(3)).join(', ')}], ${loaded!.threads} threads`,
+        target: '≤ 5 s',
+        met: loadMs[0]! <= 5_000,
+      },
       { what: '(a) load from SQLite on one thread', value: seconds(oneThread) },
       { what: '    snapshot write', value: `${seconds(write.ms)} (${fmt(Math.round(statSync(snapshotPath).size / 1e6))} MB)` },
       { what: '    reload from the snapshot, first of 3', value: `${seconds(reloadMs[0]!)}  [${reloadMs.map((ms) => (ms / 1000).toFixed(3)).join(', ')}]`, target: '≤ 0.5 s', met: reloadMs[0]! <= 500 },

@@ -16,7 +16,7 @@
  * - A fact given with `retractedAt` is stored with its retraction, so an exported history can
  *   be imported again exactly.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Actor, FactStore, Retraction, StoredEvent, WriteSummary } from '../domain/ports.js';
 import type { Person, PersonFact, ProgramFact } from '../domain/facts.js';
 import { RepatriaError } from '../domain/errors.js';
@@ -32,6 +32,7 @@ import {
   programFactFromRow,
   sameBody,
 } from './fact-codec.js';
+import { COPY_NEW_FACT_PACKS } from './migrations/0006-fact-packs.js';
 import { packFact } from './packed-fact.js';
 import type { Database } from './schema.js';
 import type { BulkValue, StoreConnection } from './store-connection.js';
@@ -530,6 +531,8 @@ export class KyselyFactStore implements FactStore {
         ['id', 'person_id', ...FACT_COLUMNS, 'seq', 'ord', 'packed'],
         values,
       );
+      // SQLite: the sweep loader's narrow copy of the records, in one statement (migration 0006).
+      if (this.connection.dialect === 'sqlite') await sql.raw(COPY_NEW_FACT_PACKS).execute(trx);
     } else {
       facts.forEach((f, ord) => {
         values.push(f.fact.id);

@@ -13,6 +13,7 @@ import { initialMigration } from './migrations/0001-initial.js';
 import { authMigration } from './migrations/0003-auth.js';
 import { manifestsMigration } from './migrations/0004-manifests.js';
 import { networkMigration } from './migrations/0005-network.js';
+import { factPacksMigration } from './migrations/0006-fact-packs.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
 
@@ -88,6 +89,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0003-auth': authMigration(dialect),
     '0004-manifests': manifestsMigration(dialect),
     '0005-network': networkMigration(dialect),
+    '0006-fact-packs': factPacksMigration(dialect),
   };
 }
 

@@ -103,6 +103,14 @@ export async function verifyStore(db: Kysely<Database>, dialect: StoreDialect, o
     // Bulk imports write with foreign keys unchecked per row (src/ingest/sqlite-writer.ts).
     const orphans = await sql<{ table: string; rowid: number; parent: string }>`pragma foreign_key_check`.execute(db);
     for (const r of orphans.rows) find(`${r.table} row ${r.rowid} refers to a missing ${r.parent} row`);
+    // The sweep loader's copy of each fact's packed record (migration 0006), kept by a trigger.
+    const { rows: packs } = await sql<{ missing: number; differ: number; extra: number }>`
+      select (select count(*) from person_facts f where not exists (select 1 from person_fact_packs p where p.fact = f.rowid)) as missing,
+             (select count(*) from person_facts f join person_fact_packs p on p.fact = f.rowid where p.packed <> f.packed) as differ,
+             (select count(*) from person_fact_packs p where not exists (select 1 from person_facts f where f.rowid = p.fact)) as extra`.execute(db);
+    const { missing = 0, differ = 0, extra = 0 } = packs[0] ?? {};
+    if (missing + differ + extra > 0)
+      find(`person_fact_packs disagrees with person_facts: ${missing} facts have no packed copy, ${differ} copies differ, ${extra} copies have no fact`);
   }
 
   // Every row's event, and every fact event's rows.

@@ -17,7 +17,9 @@ import type { PersonColumns } from '../../src/domain/sweep/columns.js';
 import { demoPeople, demoProgram } from '../../src/demo/population.js';
 import { builtinProgram } from '../../src/reference/builtin-program.js';
 import { openStore, type OpenedStore } from '../../src/store/open-store.js';
+import { verifyStore } from '../../src/store/verify.js';
 import { loadPopulation, type PopulationSource } from '../../src/sweep/load-population.js';
+import { factSource } from '../../src/sweep/sqlite-fact-reader.js';
 import { loadFromSqlite } from '../../src/sweep/sqlite-source.js';
 import { ACTOR, at, d } from '../store/fact-factory.js';
 
@@ -129,6 +131,16 @@ for (const dialect of DIALECTS) {
   });
 }
 
+/** Where a load of the SQLite store at `dbPath` reads the packed records from. */
+function sourceOf(dbPath: string): string {
+  const db = new BetterSqlite3(dbPath, { readonly: true });
+  try {
+    return factSource(db);
+  } finally {
+    db.close();
+  }
+}
+
 describe('population loader (sqlite specifics)', () => {
   it('reads on two threads exactly what it reads on one', async () => {
     const { store, source } = await DIALECTS[0]!.open();
@@ -163,6 +175,8 @@ describe('population loader (sqlite specifics)', () => {
               select id, recorded_at + 1, 'test', (select max(seq) from events) from person_facts where id like '%-copy'`);
     raw.exec(`insert into events (at, actor, role, kind, subject_type, subject_id, details) values (1, 'test', 'test', 'fact_recorded', 'fact', 'x', '{}')`);
     raw.close();
+    // The narrow table does not hold the row added by hand: the load reads person_facts.
+    expect(sourceOf(source.dbPath)).toBe('person_facts');
     const reopened = await openStore({ dbPath: source.dbPath });
     try {
       const want = (await expected(reopened)).columns;
@@ -171,6 +185,52 @@ describe('population loader (sqlite specifics)', () => {
       expect(extended.population.columns).toEqual(want);
       const full = await loadPopulation({ ...source, snapshotPath: null });
       expect(full.population.columns).toEqual(want);
+    } finally {
+      await reopened.close();
+    }
+  });
+
+  it('keeps the narrow table of packed records equal to person_facts, and fills it for a store made before it', async () => {
+    const { store, source } = await DIALECTS[0]!.open();
+    await store.recordProgramFacts(PROGRAM, ACTOR);
+    await store.addPeople(demo(200, 3), ACTOR);
+    await store.close();
+    // The store as it was before migration 0006, with facts recorded after that point too.
+    const raw = new BetterSqlite3(source.dbPath);
+    raw.exec(`drop table person_fact_packs;
+              delete from kysely_migration where name = '0006-fact-packs'`);
+    raw.exec(`insert into person_facts (id, person_id, type, from_day, through_day, recorded_at, body, seq, ord, packed)
+              select id || '-late', person_id, type, from_day, through_day, recorded_at,
+                     json_set(body, '$.id', json_extract(body, '$.id') || '-late'), seq, ord + 1000, packed
+              from person_facts where rowid % 7 = 0`);
+    const before = raw.prepare('select count(*) from person_facts').pluck().get() as number;
+    raw.close();
+    const reopened = await openStore({ dbPath: source.dbPath });
+    try {
+      await reopened.addPeople(
+        demo(50, 5).map((p) => ({ ...p, id: `${p.id}-new`, facts: p.facts.map((f) => ({ ...f, id: `${f.id}-new` })) })),
+        ACTOR,
+      );
+      const check = new BetterSqlite3(source.dbPath, { readonly: true });
+      const facts = check.prepare('select rowid, packed from person_facts order by rowid').raw().all();
+      const packs = check.prepare('select fact, packed from person_fact_packs order by fact').raw().all();
+      check.close();
+      expect(facts.length).toBeGreaterThan(before);
+      expect(packs).toEqual(facts);
+      expect(sourceOf(source.dbPath)).toBe('person_fact_packs');
+      expect((await loadPopulation({ ...source, snapshotPath: null })).population.columns).toEqual((await expected(reopened)).columns);
+      // (The copies made above by hand carry no event of their own: verify's other finding.)
+      const packFindings = async (): Promise<string[]> =>
+        (await verifyStore(reopened.kysely, 'sqlite', { deep: false, auditChain: false })).findings.filter((f) => f.startsWith('person_fact_packs'));
+      expect(await packFindings()).toEqual([]);
+      // A copy lost or changed by other tools is a finding of `repatria verify`.
+      const broken = new BetterSqlite3(source.dbPath);
+      broken.exec('delete from person_fact_packs where fact = 5');
+      broken.exec("update person_fact_packs set packed = x'00' where fact = 6");
+      broken.close();
+      expect(await packFindings()).toEqual([
+        'person_fact_packs disagrees with person_facts: 1 facts have no packed copy, 1 copies differ, 0 copies have no fact',
+      ]);
     } finally {
       await reopened.close();
     }
