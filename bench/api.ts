@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- api [--people N] [--duration S] [--rounds R] [--warmup S] [--connections C] [--db PATH]`: the HTTP
+ * `npm run bench -- api [--people N] [--duration S] [--rounds R] [--warmup S] [--connections C] [--db PATH] [--profile DIR]`: the HTTP
  * API under load on loopback, against a bare Fastify route measured in the same run.
  *
  * A demo population (100,000 people by default, with profiles) is written to a temp SQLite
@@ -33,6 +33,8 @@ interface Options {
   warmup: number;
   connections: number;
   db: string | undefined;
+  /** Where the servers write V8 CPU profiles (`--cpu-prof`), to see where a request's time goes. */
+  profile: string | undefined;
 }
 
 function options(args: readonly string[]): Options {
@@ -43,6 +45,7 @@ function options(args: readonly string[]): Options {
     warmup: 10,
     connections: 10,
     db: undefined,
+    profile: undefined,
   };
   for (let i = 0; i < args.length; i += 2) {
     const [name, value] = [args[i], args[i + 1]];
@@ -53,6 +56,7 @@ function options(args: readonly string[]): Options {
     else if (name === '--warmup') out.warmup = Number(value);
     else if (name === '--connections') out.connections = Number(value);
     else if (name === '--db') out.db = value;
+    else if (name === '--profile') out.profile = value;
     else throw new Error(`unknown option ${name ?? ''}`);
   }
   return out;
@@ -64,9 +68,9 @@ interface Server {
 }
 
 /** Starts a bench server script in a child process and waits for its URL. */
-function child(script: string, args: readonly string[]): Promise<Server> {
+function child(script: string, args: readonly string[], profile: string | undefined): Promise<Server> {
   const proc = fork(join(import.meta.dirname, script), [...args], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...(profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profile}`])],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     env: { ...process.env, REPATRIA_LOG_LEVEL: 'info' },
   });
@@ -194,7 +198,7 @@ export async function run(args: readonly string[]): Promise<void> {
       `autocannon: ${o.connections} connections, loopback, SQLite; ${o.warmup} s warm-up; ${o.rounds} rounds of ${o.duration} s per measurement, ` +
         'each round measuring the ceiling again, so that the ratio compares like with like on a busy machine\n\n',
     );
-    const [bare, api] = await Promise.all([child('_api-bare.ts', []), child('_api-server.ts', [db])]);
+    const [bare, api] = await Promise.all([child('_api-bare.ts', [], o.profile), child('_api-server.ts', [db], o.profile)]);
     const officer = { authorization: `Bearer ${token.officer!}` };
     const planner = { authorization: `Bearer ${token.planner!}` };
     const cases: readonly [string, Server, Record<string, string>, () => string][] = [
