@@ -17,7 +17,7 @@ import {
   type ChainHead,
 } from '../domain/audit-chain.js';
 import { programView } from '../domain/context.js';
-import { formatDay, type Day, type Instant } from '../domain/dates.js';
+import { formatDay, isoWeekStart, type Day, type Instant } from '../domain/dates.js';
 import { RepatriaError, type ErrorCode } from '../domain/errors.js';
 import type { PersonFact, ProgramFact } from '../domain/facts.js';
 import {
@@ -30,6 +30,7 @@ import {
   type Refusal,
   type RefusalCode,
   type Screening,
+  type WeekContext,
 } from '../domain/manifest/decide.js';
 import {
   evolve,
@@ -53,6 +54,7 @@ import {
 } from '../domain/notice-serving.js';
 import { COURT_ORDER_FACT_TYPES, type Action } from '../domain/roles.js';
 import { repeatsFact } from '../domain/fact-content.js';
+import type { CommittedLoad } from '../domain/weekly-cap.js';
 import { authorize, type Acting } from './authorize.js';
 import type { OperationsConfig } from './config.js';
 import type {
@@ -80,6 +82,7 @@ const REFUSAL_ERRORS: Readonly<Record<RefusalCode, ErrorCode>> = {
   WRONG_STATE: 'CONFLICT',
   NOT_CLEARED: 'CONFLICT',
   NO_SEATS: 'CONFLICT',
+  OVER_WEEKLY_CAP: 'CONFLICT',
   NOT_ELIGIBLE: 'CONFLICT',
   ON_OTHER_MANIFEST: 'CONFLICT',
   INCOMPLETE: 'CONFLICT',
@@ -221,6 +224,25 @@ export function operations(deps: OperationsDeps) {
         if (wanted.has(p.personId) && !out.has(p.personId)) out.set(p.personId, other.id);
     }
     return out;
+  }
+
+  /**
+   * The flight's week for the weekly cap: the agreements with its destination as known at
+   * `at`, and what other approved manifests of flights to that country in that ISO week hold.
+   * Takes the week's lock first, so that two manifests of one week are never approved on
+   * each other's unfinished counts.
+   */
+  async function weekOf(tx: OperationsTx, m: Manifest, flight: FlightInfo, at: Instant): Promise<WeekContext> {
+    const monday = isoWeekStart(flight.date);
+    await tx.lockWeek(flight.destinationCountry, monday);
+    const heldElsewhere: CommittedLoad[] = [];
+    for (const f of await tx.flightsBetween(monday, monday + 6)) {
+      if (f.destinationCountry !== flight.destinationCountry) continue;
+      for (const o of await tx.manifests({ flightId: f.id }))
+        if (o.id !== m.id && seatsHeld(o) > 0) heldElsewhere.push({ date: f.date, people: seatsHeld(o) });
+    }
+    const agreements = programView(await tx.programFacts(), at).agreementsByCountry.get(flight.destinationCountry) ?? [];
+    return { agreements, heldElsewhere };
   }
 
   async function seatsHeldElsewhere(tx: OperationsTx, m: Manifest): Promise<number> {
@@ -501,6 +523,7 @@ export function operations(deps: OperationsDeps) {
           flight,
           screenings: screen ? await screenings(tx, flight, people, at) : new Map(),
           seatsHeldElsewhere: seatsMatter ? await seatsHeldElsewhere(tx, m) : 0,
+          ...(seatsMatter ? { week: await weekOf(tx, m, flight, at) } : {}),
           elsewhere: seatsMatter
             ? await elsewhere(tx, m.id, [...onBoardList(m).map((p) => p.personId), ...adding])
             : new Map(),

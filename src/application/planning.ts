@@ -19,17 +19,21 @@
  *   person has none) starts the period, as the manifest rules read it (screening.ts), so that
  *   everyone the plan assigns can be added to a manifest;
  * - programme: every programme fact of the store (the reference TPS designations included),
- *   with `reference: none`, so that an exported file stands alone.
+ *   with `reference: none`, so that an exported file stands alone;
+ * - weekly caps: people on manifests (not cancelled, drafts included) of flights to the same
+ *   country in the window's ISO weeks count against the caps (`committed`). The interchange
+ *   format has no field for them, so an exported file plans the same only when no such
+ *   manifest shares a week with the window.
  */
 import { programView } from '../domain/context.js';
-import { formatDay, formatInstant, type Day, type Instant } from '../domain/dates.js';
+import { formatDay, formatInstant, isoWeekStart, type Day, type Instant } from '../domain/dates.js';
 import { RepatriaError } from '../domain/errors.js';
 import type { CountryCode, PersonFact } from '../domain/facts.js';
 import { isKnownAt } from '../domain/knowledge.js';
-import { onBoardList } from '../domain/manifest/manifest.js';
+import { onBoardList, peopleCommitted } from '../domain/manifest/manifest.js';
 import { describeReasons } from '../domain/manifest/strike-codes.js';
 import { planInstanceJson, type PlanInstanceJson } from '../contract/plan-instance.js';
-import type { Airport, Plan, PlanInstance, PlanPerson } from '../planner/instance.js';
+import type { Airport, CommittedFlight, Plan, PlanInstance, PlanPerson } from '../planner/instance.js';
 import { personValue } from '../planner/person-value.js';
 import { planFlights, type PlannerOptions, type PlanStats } from '../planner/plan-flights.js';
 import type { ModelSolver } from '../planner/solver.js';
@@ -163,6 +167,16 @@ export async function buildStoreInstance(
     const open = (await tx.manifests({ flightId: f.id })).find((m) => m.state !== 'cancelled');
     if (open !== undefined) planned.set(f.id, open.id);
   }
+  // The weekly caps of the window's weeks are shared with every manifest of those weeks, the
+  // window's own flights included (a preview may plan them again), drafts included: planned
+  // people are spoken for, and every draft of a week should still be approvable.
+  const committed: CommittedFlight[] = [];
+  for (const f of await tx.flightsBetween(isoWeekStart(from), isoWeekStart(to) + 6)) {
+    for (const m of await tx.manifests({ flightId: f.id })) {
+      const people = peopleCommitted(m);
+      if (people > 0) committed.push({ country: f.destinationCountry, date: f.date, people });
+    }
+  }
   // People already on a manifest not departed or cancelled are spoken for.
   const onManifests = new Set(
     (await tx.openManifestsWith('all')).flatMap((m) => onBoardList(m).map((p) => p.personId)),
@@ -201,6 +215,7 @@ export async function buildStoreInstance(
         seats: f.seats,
       })),
       persons,
+      ...(committed.length > 0 ? { committed } : {}),
     },
     flights,
     planned,

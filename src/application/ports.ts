@@ -123,6 +123,12 @@ export interface OperationsTx {
 
   /** Holds each person until commit (PostgreSQL), so that two manifests cannot take one person at once. */
   lockPeople(ids: readonly string[]): Promise<void>;
+  /**
+   * Holds a destination country's ISO week (its Monday) until commit (PostgreSQL), so that two
+   * manifests of flights in that week are never approved against each other's unfinished
+   * counts of the weekly cap. SQLite runs one writer at a time and needs no lock.
+   */
+  lockWeek(country: string, monday: Day): Promise<void>;
   /** The people found, with every fact ever recorded (retracted ones carry `retractedAt`). */
   people(ids: readonly string[]): Promise<Map<string, Person>>;
   programFacts(): Promise<ProgramFact[]>;

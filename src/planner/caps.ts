@@ -3,26 +3,18 @@
  * ISO week, the persons flown there that week are at most the cap of the agreement in effect
  * on each used flight's date: no cap when an agreement in effect has none, the largest cap
  * when several are in effect, and, when the cap changes inside the week, the smallest cap in
- * effect on the dates of that week's used flights.
+ * effect on the dates of that week's used flights. The cap rules themselves are the domain's
+ * (src/domain/weekly-cap.ts), which the manifest rules read too.
  */
+
+export { capOn };
 import type { Day } from '../domain/dates.js';
-import type { CountryCode, ReturnAgreementFact } from '../domain/facts.js';
-import { covers } from '../domain/facts.js';
+import type { CountryCode } from '../domain/facts.js';
+import { isoWeekStart } from '../domain/dates.js';
+import { capOn, weekRoom } from '../domain/weekly-cap.js';
+import type { CommittedFlight } from './instance.js';
 import type { ProgramView } from '../domain/context.js';
 import type { Network } from './network.js';
-
-/**
- * The cap in effect on a day: `Infinity` for none, `0` when no agreement is in effect
- * (nobody may be returned there that day, so such a flight can carry nobody anyway).
- */
-export function capOn(agreements: readonly ReturnAgreementFact[], day: Day): number {
-  let cap = -1;
-  for (const a of agreements) {
-    if (!covers(a, day)) continue;
-    cap = Math.max(cap, a.weeklyCap ?? Number.POSITIVE_INFINITY);
-  }
-  return cap < 0 ? 0 : cap;
-}
 
 /** The flights to one country in one ISO week, each with the cap in effect on its date. */
 export interface WeekGroup {
@@ -34,15 +26,25 @@ export interface WeekGroup {
   readonly caps: readonly number[];
 }
 
-export function weekGroups(network: Network, program: ProgramView): WeekGroup[] {
+/**
+ * The week groups of the instance's flights. `committed` (store planning: people already on
+ * manifests of other flights, or flown) counts against each week's cap: a flight's cap here
+ * is the room its week leaves (`weekRoom`), so the rest of the planner reads it unchanged.
+ */
+export function weekGroups(network: Network, program: ProgramView, committed: readonly CommittedFlight[] = []): WeekGroup[] {
   const groups = new Map<string, { country: CountryCode; week: Day; flights: number[]; caps: number[] }>();
+  const committedByWeek = new Map<string, CommittedFlight[]>();
+  for (const c of committed) {
+    const key = `${c.country}|${isoWeekStart(c.date)}`;
+    committedByWeek.set(key, [...(committedByWeek.get(key) ?? []), c]);
+  }
   for (const [country, flights] of network.flightsByCountry) {
     const agreements = program.agreementsByCountry.get(country) ?? [];
     for (const f of flights) {
       const key = `${country}|${f.week}`;
       const g = groups.get(key) ?? { country, week: f.week, flights: [], caps: [] };
       g.flights.push(f.index);
-      g.caps.push(capOn(agreements, f.date));
+      g.caps.push(weekRoom(agreements, f.date, committedByWeek.get(key) ?? []).room);
       groups.set(key, g);
     }
   }

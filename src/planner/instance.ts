@@ -43,6 +43,20 @@ export interface PlanInstance {
   readonly transfers: readonly Transfer[];
   readonly flights: readonly Flight[];
   readonly persons: readonly PlanPerson[];
+  /**
+   * Store planning only, not part of the interchange format: people already held on
+   * manifests of flights outside this instance (or flown), by destination country and flight
+   * date. They count against the weekly caps of their weeks (rule 6), for the optimiser and
+   * the checker alike. An exported instance file cannot carry them.
+   */
+  readonly committed?: readonly CommittedFlight[];
+}
+
+/** People committed to one destination on one day, on a flight outside the instance. */
+export interface CommittedFlight {
+  readonly country: CountryCode;
+  readonly date: Day;
+  readonly people: number;
 }
 
 /** Reasons of the planner itself, beside the blocker codes of the decision. */

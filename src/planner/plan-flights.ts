@@ -69,7 +69,7 @@ export interface Prepared {
 export function prepare(instance: PlanInstance): Prepared {
   const network = buildNetwork(instance);
   const view = programView(instance.program, instance.knownAt);
-  const groups = weekGroups(network, view);
+  const groups = weekGroups(network, view, instance.committed);
   const ctx = { network, program: view, knownAt: instance.knownAt, noticeDays: instance.noticeDays };
   const options = instance.persons.map((p) => personOptions(p, ctx));
   const units = buildUnits(instance.persons, options);

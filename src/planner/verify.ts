@@ -304,19 +304,23 @@ export function verifyPlan(instance: PlanInstance, plan: Plan): VerifyReport {
   for (const u of flightUse)
     if (u.used > u.seats)
       add('SEATS', `flight "${u.flight}"`, `carries ${u.used} persons on ${u.seats} seats`);
-  const weeks = new Map<string, { country: CountryCode; week: Day; used: number; cap: number }>();
-  for (const u of flightUse) {
-    if (u.used === 0) continue;
-    const week = isoWeekStart(u.date);
-    const key = `${u.country}|${week}`;
-    const w = weeks.get(key) ?? { country: u.country, week, used: 0, cap: Number.POSITIVE_INFINITY };
-    w.used += u.used;
-    w.cap = Math.min(w.cap, capInEffect(c.view, u.country, u.date));
+  const weeks = new Map<string, { country: CountryCode; week: Day; used: number; cap: number; planned: number }>();
+  const count = (country: CountryCode, date: Day, people: number, planned: boolean): void => {
+    const week = isoWeekStart(date);
+    const key = `${country}|${week}`;
+    const w = weeks.get(key) ?? { country, week, used: 0, cap: Number.POSITIVE_INFINITY, planned: 0 };
+    w.used += people;
+    if (planned) w.planned += people;
+    w.cap = Math.min(w.cap, capInEffect(c.view, country, date));
     weeks.set(key, w);
-  }
-  const weekUse = [...weeks.values()].sort((a, b) =>
-    a.country < b.country ? -1 : a.country > b.country ? 1 : a.week - b.week,
-  );
+  };
+  // People already committed to flights outside the instance (store planning) use the cap too.
+  for (const k of instance.committed ?? []) if (k.people > 0) count(k.country, k.date, k.people, false);
+  for (const u of flightUse) if (u.used > 0) count(u.country, u.date, u.used, true);
+  // Weeks this plan flies people in; a week over its cap before the plan is not the plan's doing.
+  const weekUse = [...weeks.values()]
+    .filter((w) => w.planned > 0)
+    .sort((a, b) => (a.country < b.country ? -1 : a.country > b.country ? 1 : a.week - b.week));
   for (const w of weekUse)
     if (w.used > w.cap)
       add(
@@ -330,8 +334,14 @@ export function verifyPlan(instance: PlanInstance, plan: Plan): VerifyReport {
   if (!(plan.bound >= objective - TOLERANCE * Math.max(1, Math.abs(objective))))
     add('BOUND', 'plan', `bound ${plan.bound} is below the plan's own objective ${objective}`);
 
-  checkReasons(c, plan, k, flightOf, load, weekUse, add);
-  return { violations, objective, flights: flightUse, weeks: weekUse };
+  // A CAPACITY reason is judged against every week's use, committed load included.
+  checkReasons(c, plan, k, flightOf, load, [...weeks.values()], add);
+  return {
+    violations,
+    objective,
+    flights: flightUse,
+    weeks: weekUse.map((w) => ({ country: w.country, week: w.week, used: w.used, cap: w.cap })),
+  };
 }
 
 /**

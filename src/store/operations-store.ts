@@ -64,6 +64,8 @@ const LOCK_SPACE = 72_617;
 const DECISION_LOCK = 2;
 const AUDIT_LOCK = 3;
 const PERSON_LOCK_SPACE = 72_618;
+/** The advisory lock space of the weekly caps' (country, week) locks. */
+const WEEK_LOCK_SPACE = 72_619;
 
 const TERMINAL_BEFORE_DEPARTURE = ['departed', 'cancelled'] as const;
 
@@ -419,6 +421,13 @@ class KyselyOperationsTx implements OperationsTx {
     await sql`select count(pg_advisory_xact_lock(${sql.lit(PERSON_LOCK_SPACE)}, k.h)) from (select distinct hashtext(p.id) as h from unnest(${[...ids]}::text[]) as p(id) order by h) as k`.execute(
       this.trx,
     );
+  }
+
+  async lockWeek(country: string, monday: Day): Promise<void> {
+    if (!this.postgres) return;
+    // Taken after the flight's and the people's locks by every command that takes it, so it
+    // closes no cycle with them.
+    await sql`select pg_advisory_xact_lock(${sql.lit(WEEK_LOCK_SPACE)}, hashtext(${`${country}|${monday}`}))`.execute(this.trx);
   }
 
   async people(ids: readonly string[]): Promise<Map<string, Person>> {

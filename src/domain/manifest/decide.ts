@@ -7,8 +7,10 @@
  * Who may issue which command is `COMMAND_ACTIONS`, checked by the application layer with
  * `may(role, action)` before anything is read; this file checks states and contents.
  */
-import type { CountryCode } from '../facts.js';
+import { formatDayForPeople, isoWeekStart } from '../dates.js';
+import type { CountryCode, ReturnAgreementFact } from '../facts.js';
 import type { Action } from '../roles.js';
+import { weekRoom, type CommittedLoad } from '../weekly-cap.js';
 import {
   evolve,
   NOT_DEPARTED,
@@ -121,6 +123,7 @@ export const REFUSAL_CODES = [
   'WRONG_STATE',
   'NOT_CLEARED',
   'NO_SEATS',
+  'OVER_WEEKLY_CAP',
   'NOT_ELIGIBLE',
   'ON_OTHER_MANIFEST',
   'UNKNOWN_PERSON',
@@ -149,6 +152,12 @@ export interface ManifestContext {
   readonly screenings: ReadonlyMap<string, Screening>;
   /** Seats the flight's other manifests hold (approved and later). */
   readonly seatsHeldElsewhere: number;
+  /**
+   * For adding and approving: the return agreements with the flight's destination country
+   * as known now, and the people that other manifests (approved and later) of flights to that
+   * country in the flight's ISO week hold, by flight date. Absent for other commands.
+   */
+  readonly week?: WeekContext;
   /** For people on another manifest not yet closed or cancelled: that manifest's id. */
   readonly elsewhere: ReadonlyMap<string, string>;
 }
@@ -239,6 +248,25 @@ function seatsProblem(
   );
 }
 
+export interface WeekContext {
+  readonly agreements: readonly ReturnAgreementFact[];
+  readonly heldElsewhere: readonly CommittedLoad[];
+}
+
+/** Whether `wanted` people on the manifest keep its flight's week within the agreement's weekly cap. */
+function weeklyCapProblem(m: Manifest, flight: FlightInfo, week: WeekContext | undefined, wanted: number): string | undefined {
+  if (week === undefined) return undefined;
+  const { cap, held, room } = weekRoom(week.agreements, flight.date, week.heldElsewhere);
+  if (wanted <= room) return undefined;
+  if (cap === 0 && held === 0)
+    return `No return agreement with ${flight.destinationCountry} is in effect on ${formatDayForPeople(flight.date)}; manifest ${m.id} would send ${plural(wanted, 'person', 'people')}.`;
+  return (
+    `The return agreement with ${flight.destinationCountry} accepts at most ${plural(cap, 'person', 'people')} in the week of ` +
+    `${formatDayForPeople(isoWeekStart(flight.date))}; ${held} ${held === 1 ? 'is' : 'are'} held by other approved manifests of that week; ` +
+    `manifest ${m.id} would need ${wanted}, over the ${room} still free.`
+  );
+}
+
 const notEligible = (screenings: readonly Screening[]): string =>
   screenings.map((s) => `${s.personId}: ${describeReasons(s.reasons)}`).join('; ');
 
@@ -272,6 +300,8 @@ function decideAdd(
   }
   const seats = seatsProblem(m, ctx.flight, ctx.seatsHeldElsewhere, on.size + ids.length);
   if (seats !== undefined) return refuse('NO_SEATS', seats);
+  const cap = weeklyCapProblem(m, ctx.flight, ctx.week, on.size + ids.length);
+  if (cap !== undefined) return refuse('OVER_WEEKLY_CAP', cap);
   return accept(ids.map((personId) => ({ ...meta, kind: 'person_added', personId })));
 }
 
@@ -294,6 +324,8 @@ function decideApprove(m: Manifest, meta: EventMeta, ctx: ManifestContext): Deci
   const after = fold(m, strikes);
   const seats = seatsProblem(m, ctx.flight, ctx.seatsHeldElsewhere, onBoardList(after).length);
   if (seats !== undefined) return refuse('NO_SEATS', `Cannot approve manifest ${m.id}: ${seats}`);
+  const cap = weeklyCapProblem(m, ctx.flight, ctx.week, onBoardList(after).length);
+  if (cap !== undefined) return refuse('OVER_WEEKLY_CAP', `Cannot approve manifest ${m.id}: ${cap}`);
   return accept([...strikes, { ...meta, kind: 'approved' }]);
 }
 

@@ -148,6 +148,16 @@ export interface Manifest {
 export const onBoardList = (m: Manifest): ManifestPerson[] => m.people.filter((p) => p.strike === null);
 
 /** Seats the manifest holds on its flight: people not struck, or once departed those who boarded. */
+/**
+ * People a manifest commits to its flight's destination, for the weekly caps: everyone on
+ * board of a manifest not yet departed (a draft too: planned people are spoken for), the
+ * people who boarded once it has left, none once cancelled.
+ */
+export function peopleCommitted(m: Manifest): number {
+  if (NOT_DEPARTED.includes(m.state)) return onBoardList(m).length;
+  return seatsHeld(m);
+}
+
 export function seatsHeld(m: Manifest): number {
   if (!HOLDS_SEATS.includes(m.state)) return 0;
   if (m.state === 'approved' || m.state === 'boarding') return onBoardList(m).length;
