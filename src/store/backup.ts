@@ -269,7 +269,9 @@ export async function backupPostgres(store: OpenedStore, databaseUrl: string, ou
 /**
  * Restores a pg_dump backup into the database of `databaseUrl`, whose schema (its
  * search_path) must be the one dumped and must hold no store yet. One transaction: a
- * restore that fails leaves nothing behind.
+ * restore that fails leaves nothing behind; a restored store that does not verify, or does
+ * not match its manifest, is removed again (the schema, if the restore made it; else the
+ * relations it added).
  */
 export async function restorePostgres(backup: string, databaseUrl: string, options: { readonly tool: (name: string) => string }): Promise<RestoreResult> {
   if (!existsSync(backup)) throw new RepatriaError('NOT_FOUND', `no backup file ${backup}`);
@@ -279,6 +281,7 @@ export async function restorePostgres(backup: string, databaseUrl: string, optio
     if ((await fileSha256(backup)) !== manifest.fileSha256) throw new RepatriaError('INVALID_STATE', `${backup} is not the file its manifest describes (its SHA-256 differs): it is damaged or was changed`);
   }
   const { default: pg } = await import('pg');
+  let target: { schema: string | null; before: ReadonlySet<string> | null } = { schema: null, before: null };
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -294,6 +297,7 @@ export async function restorePostgres(backup: string, databaseUrl: string, optio
     if (rows[0]?.people !== null && rows[0]?.people !== undefined) {
       throw new RepatriaError('CONFLICT', 'the target database already holds a store (a people table); restore into a new database');
     }
+    target = { schema, before: schema === null ? null : await relationsIn(client, schema) };
   } finally {
     await client.end();
   }
@@ -302,13 +306,63 @@ export async function restorePostgres(backup: string, databaseUrl: string, optio
   } catch (error) {
     throw toolError('pg_restore', error);
   }
+  let result: RestoreResult | undefined;
+  let refusal: unknown;
   const store = await openStore({ databaseUrl, dbPath: '' });
   try {
     const verify = await verifyStore(store.kysely, 'postgres', { deep: true });
     const checksum = await storeChecksum(store.kysely);
     checkAgainstManifest(manifest, checksum, 'the restored store');
-    return { manifest, checksum, verify };
+    if (!verify.ok) throw new RepatriaError('INVALID_STATE', `the restored store does not verify: ${verify.findings.join('; ')}`);
+    result = { manifest, checksum, verify };
+  } catch (error) {
+    refusal = error;
   } finally {
     await store.close();
+  }
+  if (result !== undefined) return result;
+  // A store that does not verify is not left where the next command would use it: what the
+  // restore made is removed, and the database is as it was before.
+  await removeRestored(databaseUrl, target);
+  if (refusal instanceof RepatriaError) throw new RepatriaError(refusal.code, `${refusal.message}; what was restored has been removed again`);
+  throw refusal;
+}
+
+/** Tables, views and sequences of a schema, by name; `null` when the schema does not exist. */
+async function relationsIn(client: import('pg').Client, schema: string): Promise<Set<string> | null> {
+  const { rows: found } = await client.query<{ found: boolean }>('select exists (select 1 from pg_namespace where nspname = $1) as found', [schema]);
+  if (found[0]?.found !== true) return null;
+  const { rows } = await client.query<{ name: string }>(
+    "select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relkind in ('r', 'p', 'v', 'm', 'S')",
+    [schema],
+  );
+  return new Set(rows.map((r) => r.name));
+}
+
+/** Drops what a restore created: the schema if it did not exist before, else the relations that are new in it. */
+async function removeRestored(databaseUrl: string, target: { schema: string | null; before: ReadonlySet<string> | null }): Promise<void> {
+  if (target.schema === null) return;
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const ident = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+    const now = await relationsIn(client, target.schema);
+    if (now === null) return;
+    if (target.before === null) {
+      await client.query(`drop schema ${ident(target.schema)} cascade`);
+      return;
+    }
+    const { rows: made } = await client.query<{ name: string; kind: string }>(
+      "select c.relname as name, c.relkind as kind from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relkind in ('r', 'p', 'v', 'm', 'S')",
+      [target.schema],
+    );
+    const drop: Record<string, string> = { r: 'table', p: 'table', v: 'view', m: 'materialized view', S: 'sequence' };
+    for (const { name, kind } of made) {
+      if (target.before.has(name)) continue;
+      await client.query(`drop ${drop[kind] ?? 'table'} if exists ${ident(target.schema)}.${ident(name)} cascade`);
+    }
+  } finally {
+    await client.end();
   }
 }

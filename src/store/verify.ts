@@ -103,14 +103,10 @@ export async function verifyStore(db: Kysely<Database>, dialect: StoreDialect, o
     // Bulk imports write with foreign keys unchecked per row (src/ingest/sqlite-writer.ts).
     const orphans = await sql<{ table: string; rowid: number; parent: string }>`pragma foreign_key_check`.execute(db);
     for (const r of orphans.rows) find(`${r.table} row ${r.rowid} refers to a missing ${r.parent} row`);
-    // The sweep loader's copy of each fact's packed record (migration 0006), kept by a trigger.
-    const { rows: packs } = await sql<{ missing: number; differ: number; extra: number }>`
-      select (select count(*) from person_facts f where not exists (select 1 from person_fact_packs p where p.fact = f.rowid)) as missing,
-             (select count(*) from person_facts f join person_fact_packs p on p.fact = f.rowid where p.packed <> f.packed) as differ,
-             (select count(*) from person_fact_packs p where not exists (select 1 from person_facts f where f.rowid = p.fact)) as extra`.execute(db);
-    const { missing = 0, differ = 0, extra = 0 } = packs[0] ?? {};
-    if (missing + differ + extra > 0)
-      find(`person_fact_packs disagrees with person_facts: ${missing} facts have no packed copy, ${differ} copies differ, ${extra} copies have no fact`);
+    // The sweep loader's copy of each fact's packed record (migration 0006), kept by the
+    // writers; a store (or backup) from before that migration has no such table yet.
+    const { rows: narrow } = await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = 'person_fact_packs'`.execute(db);
+    if (Number(narrow[0]?.n ?? 0) > 0) await checkFactPacks(db, find);
   }
 
   // Every row's event, and every fact event's rows.
@@ -179,6 +175,17 @@ export async function verifyStore(db: Kysely<Database>, dialect: StoreDialect, o
     auditChain = 'verified';
   }
   return { ok: findings.length === 0, findings, eventsChecked, factsChecked, auditChain };
+}
+
+/** Every fact row has its packed copy in person_fact_packs, equal to its own, and no copy is left over. */
+async function checkFactPacks(db: Kysely<Database>, find: (text: string) => void): Promise<void> {
+  const { rows: packs } = await sql<{ missing: number; differ: number; extra: number }>`
+    select (select count(*) from person_facts f where not exists (select 1 from person_fact_packs p where p.fact = f.rowid)) as missing,
+           (select count(*) from person_facts f join person_fact_packs p on p.fact = f.rowid where p.packed <> f.packed) as differ,
+           (select count(*) from person_fact_packs p where not exists (select 1 from person_facts f where f.rowid = p.fact)) as extra`.execute(db);
+  const { missing = 0, differ = 0, extra = 0 } = packs[0] ?? {};
+  if (missing + differ + extra > 0)
+    find(`person_fact_packs disagrees with person_facts: ${missing} facts have no packed copy, ${differ} copies differ, ${extra} copies have no fact`);
 }
 
 /** Every body of a fact table: whole JSON, the same as its row's columns, valid by the contract. */

@@ -5,6 +5,7 @@
  */
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { CLI_ACTOR, seedReference } from '../../src/cli/reference-seed.js';
@@ -57,6 +58,25 @@ describe('backup and restore (sqlite)', () => {
     expect(again.status).toBe(2);
     expect(again.stderr).toContain('already holds a store');
     expect((await cli(['backup', '--db', source.dbPath, out])).stderr).toContain('never overwrites');
+  });
+
+  it('restores a backup made before the narrow table of packed records (migration 0006), and fills it', async () => {
+    const source = await filledStore('sqlite');
+    const old = new BetterSqlite3(source.dbPath);
+    old.exec("drop table person_fact_packs; delete from kysely_migration where name = '0006-fact-packs'");
+    old.close();
+    const out = join(stores.dir, 'before-0006.backup');
+    expect((await cli(['backup', '--db', source.dbPath, out])).status).toBe(0);
+    const target = join(stores.dir, 'restored-0006.db');
+    const restored = await cli(['restore', '--db', target, out]);
+    expect(restored.stderr).toBe('');
+    expect(restored.status).toBe(0);
+    const db = new BetterSqlite3(target, { readonly: true });
+    try {
+      expect(db.prepare('select count(*) from person_fact_packs').pluck().get()).toBe(db.prepare('select count(*) from person_facts').pluck().get());
+    } finally {
+      db.close();
+    }
   });
 
   it('refuses a damaged backup and leaves the target untouched', async () => {
