@@ -106,7 +106,7 @@ export async function verifyStore(db: Kysely<Database>, dialect: StoreDialect, o
     // The sweep loader's copy of each fact's packed record (migration 0006), kept by the
     // writers; a store (or backup) from before that migration has no such table yet.
     const { rows: narrow } = await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = 'person_fact_packs'`.execute(db);
-    if (Number(narrow[0]?.n ?? 0) > 0) await checkFactPacks(db, find);
+    if ((narrow[0]?.n ?? 0) > 0) await checkFactPacks(db, find);
   }
 
   // Every row's event, and every fact event's rows.
