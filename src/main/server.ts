@@ -15,7 +15,8 @@ import { cachedPrincipals } from '../api/auth/principal-cache.js';
 import { cachedProgram } from '../api/program-cache.js';
 import { buildServer, DOCS_PREFIX, type WebUi } from '../api/server.js';
 import type { ApiServices, PasswordHasher, StatisticsService } from '../api/services.js';
-import { populationService, sweepStatistics, type PopulationLocation } from '../api/population.js';
+import { sweepStatistics, type PopulationLocation } from '../api/population.js';
+import { populationThread } from '../api/population-thread.js';
 import { operationsConfig } from '../application/config.js';
 import { operations } from '../application/operations.js';
 import { planFromStore } from '../application/planning.js';
@@ -147,7 +148,8 @@ export function makeServices(store: OpenedStore, options: ServiceOptions): ApiSe
     lastSeq: () => people.lastSeq(),
     programFacts: () => store.programFacts(),
   });
-  const population = populationService(options.location, () => people.lastSeq());
+  // On a thread of its own: a load or a sweep of millions of facts must not hold up other requests.
+  const population = populationThread(options.location, () => people.lastSeq());
   const opsStore = operationsStore(store);
   const opsConfig = operationsConfig(options.env ?? process.env);
   const ops = operations({ store: opsStore, clock, newId: randomUUID, config: opsConfig });
@@ -178,6 +180,7 @@ export function makeServices(store: OpenedStore, options: ServiceOptions): ApiSe
     close: () => {
       people.close();
       identity.close();
+      void population.close();
     },
   };
 }

@@ -6,8 +6,6 @@
  *
  * A helper thread that cannot start or fails leaves its range to the loading thread.
  */
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { CodeTable } from '../domain/sweep/code-table.js';
@@ -16,6 +14,7 @@ import { RowBuffer } from '../domain/sweep/row-buffer.js';
 import { PersonResolver } from './packed-reader.js';
 import { readFactRange } from './sqlite-fact-reader.js';
 import type { FactWorkerInput, FactWorkerOutput, FactWorkerStart } from './sqlite-fact-worker.js';
+import { workerSource } from './worker-source.js';
 
 interface Part {
   readonly after: number;
@@ -33,25 +32,13 @@ interface PartResult {
   readonly codes: readonly string[] | null;
 }
 
-/**
- * How to start the helper thread's module, beside this one: the `.js` file when built; when
- * running from the TypeScript sources (through tsx, whose loader a worker does not
- * inherit), a bootstrap that registers tsx in the worker first.
- */
-function workerSource(): { source: string | URL; evaluated: boolean } {
-  const extension = extname(fileURLToPath(import.meta.url));
-  const url = new URL(`./sqlite-fact-worker${extension}`, import.meta.url);
-  if (extension !== '.ts') return { source: url, evaluated: false };
-  return { source: `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`, evaluated: true };
-}
-
 /** A helper thread, started before it has work so that its start-up overlaps other reading. */
 export class FactReaderThread {
   private readonly worker: Worker;
   private readonly failed: Promise<never>;
 
   constructor(dbPath: string) {
-    const { source, evaluated } = workerSource();
+    const { source, evaluated } = workerSource('sqlite-fact-worker', import.meta.url);
     const start: FactWorkerStart = { dbPath };
     this.worker = new Worker(source, { eval: evaluated, workerData: start });
     this.failed = new Promise<never>((_, reject) => {
