@@ -269,6 +269,24 @@ interface Ops {
   readonly agreements: readonly Extract<Schemas['ProgramFact'], { type: 'return_agreement' }>[];
 }
 
+/**
+ * Every item of a paged list, page after page (`next` passed as `after`); the first failure
+ * ends it with that page's error.
+ */
+async function allPages<T, E>(
+  page: (after: string | undefined) => Promise<{ items: readonly T[]; next: string | null } | { error: E }>,
+): Promise<{ items: T[]; error?: undefined } | { items?: undefined; error: E }> {
+  const items: T[] = [];
+  let after: string | undefined;
+  for (;;) {
+    const got = await page(after);
+    if ('error' in got) return { error: got.error };
+    items.push(...got.items);
+    if (got.next === null) return { items };
+    after = got.next;
+  }
+}
+
 /** The Monday of a date's week: caps are weekly. */
 const weekOf = (iso: string): string => {
   const day = dayOf(iso);
@@ -278,18 +296,25 @@ const weekOf = (iso: string): string => {
 function Operations({ on }: { on: string }) {
   const to = addDays(on, 13);
   const ops = useLoad<Ops>(async () => {
+    // Every page of each list: seats held, cap use and removals add up every manifest, not a first page.
     const [flights, manifests, agreements] = await Promise.all([
-      api.GET('/flights', { params: { query: { from: on, to, limit: 500 } } }),
-      api.GET('/manifests', { params: { query: { limit: 500 } } }),
+      allPages(async (after) => {
+        const r = await api.GET('/flights', { params: { query: { from: on, to, limit: 500, after } } });
+        return r.data === undefined ? { error: r.error } : { items: r.data.flights, next: r.data.next };
+      }),
+      allPages(async (after) => {
+        const r = await api.GET('/manifests', { params: { query: { limit: 500, after } } });
+        return r.data === undefined ? { error: r.error } : { items: r.data.manifests, next: r.data.next };
+      }),
       api.GET('/program-facts', { params: { query: { type: 'return_agreement' } } }),
     ]);
-    if (flights.data === undefined) return { error: flights.error };
-    if (manifests.data === undefined) return { error: manifests.error };
+    if (flights.items === undefined) return { error: flights.error };
+    if (manifests.items === undefined) return { error: manifests.error };
     if (agreements.data === undefined) return { error: agreements.error };
     return {
       data: {
-        flights: flights.data.flights,
-        manifests: manifests.data.manifests,
+        flights: flights.items,
+        manifests: manifests.items,
         agreements: agreements.data.facts.filter(
           (f): f is Extract<Schemas['ProgramFact'], { type: 'return_agreement' }> =>
             f.type === 'return_agreement',
