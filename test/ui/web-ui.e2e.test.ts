@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PLAN_FROM, DEMO_PLAN_TO } from '../../src/demo/network.js';
 import { demoPeople } from '../../src/demo/population.js';
 import { FACILITIES } from '../../src/demo/facilities.js';
-import { ROLES, type Role } from '../../src/domain/roles.js';
+import { ROLES, rolesFor, type Role } from '../../src/domain/roles.js';
 import { builtWebUi, serverConfig, startServer, type RunningServer } from '../../src/main/server.js';
 import { cli } from '../helpers/cli.js';
 
@@ -145,6 +145,19 @@ describe('the web UI', () => {
       await page.goto(`${server.url}/person/P0000001`);
       await page.getByTestId('decision').waitFor();
       expect(await page.getByTestId('fact-form').count(), role).toBe(records[role] ? 1 : 0);
+      // Only the roles that serve notices see the form; served on the person and counsel, the notice period starts.
+      expect(await page.getByTestId('notice-form').count(), role).toBe(rolesFor('notice.serve').includes(role) ? 1 : 0);
+      if (role === 'officer') {
+        const form = page.getByTestId('notice-form');
+        await form.getByLabel('Served on (YYYY-MM-DD)').fill('2025-05-02');
+        await form.getByText('Counsel of record', { exact: true }).click();
+        expect(await form.getByLabel('Counsel of record', { exact: true }).isChecked()).toBe(true);
+        await form.getByLabel('Language of the notice (ISO 639 code, for example es, ht, pt-BR)').fill('ht');
+        await form.getByLabel('How it was delivered').selectOption('via_facility');
+        await expectAccessible(page);
+        await form.getByRole('button', { name: 'Record the serving' }).click();
+        await expect.poll(() => form.getByRole('alert').or(form.locator('.usa-alert')).first().textContent()).toContain('The notice period runs from 2 May 2025');
+      }
       if (role === 'auditor') {
         await page.getByRole('button', { name: 'Sign out' }).click();
         await page.getByRole('heading', { name: 'Sign in to Repatria' }).waitFor();

@@ -20,6 +20,7 @@ import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, type Schemas } from '../api/client';
 import { FactForm } from '../components/fact-form';
+import { NoticeForm } from '../components/notice-form';
 import { usePageTitle } from '../components/page-title';
 import { RetractForm } from '../components/retract-form';
 import { Failure, Loading } from '../components/status';
@@ -301,6 +302,8 @@ function PersonView({ summary, facts, program, role, canRead, reload }: PersonVi
           }
         />
       </section>
+
+      {canRead('notice.serve') && <NoticeForm personId={summary.id} onServed={reload} />}
 
       {(canRead('fact.record') || canRead('court_order.record')) && (
         <FactForm personId={summary.id} role={role} onRecorded={reload} />
