@@ -83,73 +83,42 @@ export function NoticeForm({ personId, onServed }: NoticeFormProps) {
         </Alert>
       )}
       <Form onSubmit={(e) => void submit(e)} noValidate className="maxw-full">
-        <FormGroup error={errors.servedOn !== undefined}>
-          <Label htmlFor="notice-served-on" error={errors.servedOn !== undefined} requiredMarker>
-            Served on (YYYY-MM-DD)
-          </Label>
-          {errors.servedOn !== undefined && <ErrorMessage id="notice-served-on-error">{errors.servedOn}</ErrorMessage>}
-          <TextInput
-            id="notice-served-on"
-            name="servedOn"
-            type="text"
-            inputMode="numeric"
-            className="usa-input--md"
-            value={servedOn}
-            validationStatus={errors.servedOn !== undefined ? 'error' : undefined}
-            aria-describedby={errors.servedOn !== undefined ? 'notice-served-on-error' : undefined}
-            onChange={(e) => {
-              setServedOn(e.target.value);
-            }}
-          />
-        </FormGroup>
+        <TextField
+          id="notice-served-on"
+          name="servedOn"
+          label="Served on (YYYY-MM-DD)"
+          value={servedOn}
+          error={errors.servedOn}
+          numeric
+          onChange={setServedOn}
+        />
         <Fieldset legend="Who was served">
           {errors.to !== undefined && <ErrorMessage id="notice-to-error">{errors.to}</ErrorMessage>}
-          <Checkbox
-            id="notice-to-person"
-            name="to"
-            label="The person"
-            checked={person}
-            onChange={(e) => {
-              setPerson(e.target.checked);
-            }}
-          />
-          <Checkbox
-            id="notice-to-counsel"
-            name="to"
-            label="Counsel of record"
-            checked={counsel}
-            onChange={(e) => {
-              setCounsel(e.target.checked);
-            }}
-          />
-          <Checkbox
-            id="notice-no-counsel"
-            name="noCounselOfRecord"
-            label="The person has no counsel of record"
-            checked={noCounsel}
-            onChange={(e) => {
-              setNoCounsel(e.target.checked);
-            }}
-          />
+          {[
+            { id: 'notice-to-person', name: 'to', label: 'The person', checked: person, set: setPerson },
+            { id: 'notice-to-counsel', name: 'to', label: 'Counsel of record', checked: counsel, set: setCounsel },
+            { id: 'notice-no-counsel', name: 'noCounselOfRecord', label: 'The person has no counsel of record', checked: noCounsel, set: setNoCounsel },
+          ].map((box) => (
+            <Checkbox
+              key={box.id}
+              id={box.id}
+              name={box.name}
+              label={box.label}
+              checked={box.checked}
+              onChange={(e) => {
+                box.set(e.target.checked);
+              }}
+            />
+          ))}
         </Fieldset>
-        <FormGroup error={errors.language !== undefined}>
-          <Label htmlFor="notice-language" error={errors.language !== undefined} requiredMarker>
-            Language of the notice (ISO 639 code, for example es, ht, pt-BR)
-          </Label>
-          {errors.language !== undefined && <ErrorMessage id="notice-language-error">{errors.language}</ErrorMessage>}
-          <TextInput
-            id="notice-language"
-            name="language"
-            type="text"
-            className="usa-input--md"
-            value={language}
-            validationStatus={errors.language !== undefined ? 'error' : undefined}
-            aria-describedby={errors.language !== undefined ? 'notice-language-error' : undefined}
-            onChange={(e) => {
-              setLanguage(e.target.value);
-            }}
-          />
-        </FormGroup>
+        <TextField
+          id="notice-language"
+          name="language"
+          label="Language of the notice (ISO 639 code, for example es, ht, pt-BR)"
+          value={language}
+          error={errors.language}
+          onChange={setLanguage}
+        />
         <FormGroup>
           <Label htmlFor="notice-method">How it was delivered</Label>
           <Select
@@ -173,5 +142,40 @@ export function NoticeForm({ personId, onServed }: NoticeFormProps) {
         </Button>
       </Form>
     </section>
+  );
+}
+
+interface TextFieldProps {
+  readonly id: string;
+  readonly name: string;
+  readonly label: string;
+  readonly value: string;
+  readonly error: string | undefined;
+  readonly numeric?: boolean;
+  readonly onChange: (value: string) => void;
+}
+
+/** A required text input with its label and, when the server refused it, the reason. */
+function TextField({ id, name, label, value, error, numeric = false, onChange }: TextFieldProps) {
+  return (
+    <FormGroup error={error !== undefined}>
+      <Label htmlFor={id} error={error !== undefined} requiredMarker>
+        {label}
+      </Label>
+      {error !== undefined && <ErrorMessage id={`${id}-error`}>{error}</ErrorMessage>}
+      <TextInput
+        id={id}
+        name={name}
+        type="text"
+        inputMode={numeric ? 'numeric' : undefined}
+        className="usa-input--md"
+        value={value}
+        validationStatus={error !== undefined ? 'error' : undefined}
+        aria-describedby={error !== undefined ? `${id}-error` : undefined}
+        onChange={(e) => {
+          onChange(e.target.value);
+        }}
+      />
+    </FormGroup>
   );
 }
