@@ -16,7 +16,7 @@ import {
   type ChainedEntry,
   type ChainHead,
 } from '../domain/audit-chain.js';
-import { programView } from '../domain/context.js';
+import { programView, type ProgramView } from '../domain/context.js';
 import { formatDay, isoWeekStart, type Day, type Instant } from '../domain/dates.js';
 import { RepatriaError, type ErrorCode } from '../domain/errors.js';
 import type { PersonFact, ProgramFact } from '../domain/facts.js';
@@ -201,9 +201,10 @@ export function operations(deps: OperationsDeps) {
     flight: FlightInfo,
     personIds: Iterable<string>,
     at: Instant,
+    known?: ProgramView,
   ): Promise<Map<string, Screening>> {
     const people = await tx.people([...new Set(personIds)]);
-    const program = programView(await tx.programFacts(), at);
+    const program = known ?? programView(await tx.programFacts(), at);
     const out = new Map<string, Screening>();
     for (const person of people.values())
       out.set(person.id, screenPerson(person, program, flight, at, config.noticeDays));
@@ -227,22 +228,23 @@ export function operations(deps: OperationsDeps) {
   }
 
   /**
-   * The flight's week for the weekly cap: the agreements with its destination as known at
-   * `at`, and what other approved manifests of flights to that country in that ISO week hold.
+   * The flight's week for the weekly cap: the agreements with its destination in `program`,
+   * and what other approved manifests of flights to that country in that ISO week hold.
    * Takes the week's lock first, so that two manifests of one week are never approved on
    * each other's unfinished counts.
    */
-  async function weekOf(tx: OperationsTx, m: Manifest, flight: FlightInfo, at: Instant): Promise<WeekContext> {
+  async function weekOf(tx: OperationsTx, m: Manifest, flight: FlightInfo, program: ProgramView): Promise<WeekContext> {
     const monday = isoWeekStart(flight.date);
     await tx.lockWeek(flight.destinationCountry, monday);
     const heldElsewhere: CommittedLoad[] = [];
     for (const f of await tx.flightsBetween(monday, monday + 6)) {
       if (f.destinationCountry !== flight.destinationCountry) continue;
-      for (const o of await tx.manifests({ flightId: f.id }))
-        if (o.id !== m.id && seatsHeld(o) > 0) heldElsewhere.push({ date: f.date, people: seatsHeld(o) });
+      for (const o of await tx.manifests({ flightId: f.id })) {
+        const people = o.id === m.id ? 0 : seatsHeld(o);
+        if (people > 0) heldElsewhere.push({ date: f.date, people });
+      }
     }
-    const agreements = programView(await tx.programFacts(), at).agreementsByCountry.get(flight.destinationCountry) ?? [];
-    return { agreements, heldElsewhere };
+    return { agreements: program.agreementsByCountry.get(flight.destinationCountry) ?? [], heldElsewhere };
   }
 
   async function seatsHeldElsewhere(tx: OperationsTx, m: Manifest): Promise<number> {
@@ -519,11 +521,13 @@ export function operations(deps: OperationsDeps) {
           command.type === 'approve' ||
           command.type === 'board' ||
           command.type === 'depart';
+        // The programme as known now, read once for the screenings and the weekly cap.
+        const program = screen || seatsMatter ? programView(await tx.programFacts(), at) : undefined;
         const ctx: ManifestContext = {
           flight,
-          screenings: screen ? await screenings(tx, flight, people, at) : new Map(),
+          screenings: screen ? await screenings(tx, flight, people, at, program) : new Map(),
           seatsHeldElsewhere: seatsMatter ? await seatsHeldElsewhere(tx, m) : 0,
-          ...(seatsMatter ? { week: await weekOf(tx, m, flight, at) } : {}),
+          ...(seatsMatter && program !== undefined ? { week: await weekOf(tx, m, flight, program) } : {}),
           elsewhere: seatsMatter
             ? await elsewhere(tx, m.id, [...onBoardList(m).map((p) => p.personId), ...adding])
             : new Map(),

@@ -162,17 +162,18 @@ export async function buildStoreInstance(
   const origins = new Set(flights.map((f) => f.origin));
   const transfers = (await tx.transfers()).filter((t) => origins.has(t.airport));
 
+  // One pass over the manifests of the window's ISO weeks:
+  // - a flight of the window with a manifest not cancelled is planned already;
+  // - the weekly caps of those weeks are shared with every manifest of them, the window's own
+  //   flights included (a preview may plan them again), drafts included: planned people are
+  //   spoken for, and every draft of a week should still be approvable.
   const planned = new Map<string, string>();
-  for (const f of flights) {
-    const open = (await tx.manifests({ flightId: f.id })).find((m) => m.state !== 'cancelled');
-    if (open !== undefined) planned.set(f.id, open.id);
-  }
-  // The weekly caps of the window's weeks are shared with every manifest of those weeks, the
-  // window's own flights included (a preview may plan them again), drafts included: planned
-  // people are spoken for, and every draft of a week should still be approvable.
   const committed: CommittedFlight[] = [];
   for (const f of await tx.flightsBetween(isoWeekStart(from), isoWeekStart(to) + 6)) {
-    for (const m of await tx.manifests({ flightId: f.id })) {
+    const manifests = await tx.manifests({ flightId: f.id });
+    const open = manifests.find((m) => m.state !== 'cancelled');
+    if (open !== undefined && f.date >= from && f.date <= to) planned.set(f.id, open.id);
+    for (const m of manifests) {
       const people = peopleCommitted(m);
       if (people > 0) committed.push({ country: f.destinationCountry, date: f.date, people });
     }

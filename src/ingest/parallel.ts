@@ -7,22 +7,19 @@ import { Worker } from 'node:worker_threads';
 import type { Produced, ProduceOptions } from './produce.js';
 import { FileFormatError } from './text-source.js';
 import type { WorkerMessage } from './worker-protocol.js';
+import { workerSource } from '../sweep/worker-source.js';
 
 /**
  * The worker's entry. Built, it is the `.js` beside this file; run from source (tests, the
  * bench), it is the `.ts`, loaded through tsx, which a worker does not inherit.
  */
 function startWorker(options: ProduceOptions): Worker {
-  const fromSource = import.meta.url.endsWith('.ts');
-  const entry = new URL(fromSource ? './parse-worker.ts' : './parse-worker.js', import.meta.url);
   // The worker holds a batch being built and at most two waiting: left to itself, V8 lets its
   // old generation grow far past that before collecting. A cap (ample for the batch size:
   // about 2 MB per thousand facts) kept the import of a million people some 90 MB smaller.
   const resourceLimits = { maxOldGenerationSizeMb: Math.max(128, Math.ceil(options.batchFacts / 1_000) * 2) };
-  if (!fromSource) return new Worker(entry, { workerData: options, resourceLimits });
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(code, { eval: true, workerData: options, resourceLimits });
+  const { source, evaluated } = workerSource('parse-worker', import.meta.url);
+  return new Worker(source, { eval: evaluated, workerData: options, resourceLimits });
 }
 
 export async function* produceInWorker(options: ProduceOptions): AsyncGenerator<Produced> {

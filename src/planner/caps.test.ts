@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReturnAgreementFact } from '../domain/facts.js';
-import { bindingCap, capOn, type WeekGroup } from './caps.js';
+import { capOn } from '../domain/weekly-cap.js';
+import { bindingCap, type WeekGroup } from './caps.js';
 
 const agreement = (from: number, through: number | null, weeklyCap?: number): ReturnAgreementFact => ({
   id: `a${from}`,

@@ -6,14 +6,11 @@
  * effect on the dates of that week's used flights. The cap rules themselves are the domain's
  * (src/domain/weekly-cap.ts), which the manifest rules read too.
  */
-
-export { capOn };
-import type { Day } from '../domain/dates.js';
-import type { CountryCode } from '../domain/facts.js';
-import { isoWeekStart } from '../domain/dates.js';
-import { capOn, weekRoom } from '../domain/weekly-cap.js';
-import type { CommittedFlight } from './instance.js';
 import type { ProgramView } from '../domain/context.js';
+import { isoWeekStart, type Day } from '../domain/dates.js';
+import type { CountryCode } from '../domain/facts.js';
+import { weekRoom } from '../domain/weekly-cap.js';
+import type { CommittedFlight } from './instance.js';
 import type { Network } from './network.js';
 
 /** The flights to one country in one ISO week, each with the cap in effect on its date. */
@@ -36,7 +33,9 @@ export function weekGroups(network: Network, program: ProgramView, committed: re
   const committedByWeek = new Map<string, CommittedFlight[]>();
   for (const c of committed) {
     const key = `${c.country}|${isoWeekStart(c.date)}`;
-    committedByWeek.set(key, [...(committedByWeek.get(key) ?? []), c]);
+    const list = committedByWeek.get(key);
+    if (list === undefined) committedByWeek.set(key, [c]);
+    else list.push(c);
   }
   for (const [country, flights] of network.flightsByCountry) {
     const agreements = program.agreementsByCountry.get(country) ?? [];

@@ -281,7 +281,7 @@ export async function restorePostgres(backup: string, databaseUrl: string, optio
     if ((await fileSha256(backup)) !== manifest.fileSha256) throw new RepatriaError('INVALID_STATE', `${backup} is not the file its manifest describes (its SHA-256 differs): it is damaged or was changed`);
   }
   const { default: pg } = await import('pg');
-  let target: { schema: string | null; before: ReadonlySet<string> | null } = { schema: null, before: null };
+  let target: { schema: string | null; before: ReadonlyMap<string, string> | null } = { schema: null, before: null };
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
@@ -328,19 +328,21 @@ export async function restorePostgres(backup: string, databaseUrl: string, optio
   throw refusal;
 }
 
-/** Tables, views and sequences of a schema, by name; `null` when the schema does not exist. */
-async function relationsIn(client: import('pg').Client, schema: string): Promise<Set<string> | null> {
+/** Tables, views and sequences of a schema, by name with their kind; `null` when the schema does not exist. */
+async function relationsIn(client: import('pg').Client, schema: string): Promise<Map<string, string> | null> {
   const { rows: found } = await client.query<{ found: boolean }>('select exists (select 1 from pg_namespace where nspname = $1) as found', [schema]);
   if (found[0]?.found !== true) return null;
-  const { rows } = await client.query<{ name: string }>(
-    "select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relkind in ('r', 'p', 'v', 'm', 'S')",
+  const { rows } = await client.query<{ name: string; kind: string }>(
+    "select c.relname as name, c.relkind as kind from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relkind in ('r', 'p', 'v', 'm', 'S')",
     [schema],
   );
-  return new Set(rows.map((r) => r.name));
+  return new Map(rows.map((r) => [r.name, r.kind]));
 }
 
+const DROP_KIND: Readonly<Record<string, string>> = { r: 'table', p: 'table', v: 'view', m: 'materialized view', S: 'sequence' };
+
 /** Drops what a restore created: the schema if it did not exist before, else the relations that are new in it. */
-async function removeRestored(databaseUrl: string, target: { schema: string | null; before: ReadonlySet<string> | null }): Promise<void> {
+async function removeRestored(databaseUrl: string, target: { schema: string | null; before: ReadonlyMap<string, string> | null }): Promise<void> {
   if (target.schema === null) return;
   const { default: pg } = await import('pg');
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -353,14 +355,9 @@ async function removeRestored(databaseUrl: string, target: { schema: string | nu
       await client.query(`drop schema ${ident(target.schema)} cascade`);
       return;
     }
-    const { rows: made } = await client.query<{ name: string; kind: string }>(
-      "select c.relname as name, c.relkind as kind from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relkind in ('r', 'p', 'v', 'm', 'S')",
-      [target.schema],
-    );
-    const drop: Record<string, string> = { r: 'table', p: 'table', v: 'view', m: 'materialized view', S: 'sequence' };
-    for (const { name, kind } of made) {
+    for (const [name, kind] of now) {
       if (target.before.has(name)) continue;
-      await client.query(`drop ${drop[kind] ?? 'table'} if exists ${ident(target.schema)}.${ident(name)} cascade`);
+      await client.query(`drop ${DROP_KIND[kind] ?? 'table'} if exists ${ident(target.schema)}.${ident(name)} cascade`);
     }
   } finally {
     await client.end();

@@ -12,5 +12,7 @@ export function workerSource(name: string, caller: string): { source: string | U
   const extension = extname(fileURLToPath(caller));
   const url = new URL(`./${name}${extension}`, caller);
   if (extension !== '.ts') return { source: url, evaluated: false };
-  return { source: `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`, evaluated: true };
+  // Resolved here, not in the worker, so that the bootstrap does not depend on the working directory.
+  const tsx = import.meta.resolve('tsx/esm/api');
+  return { source: `import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`, evaluated: true };
 }

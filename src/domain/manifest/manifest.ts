@@ -147,7 +147,6 @@ export interface Manifest {
 /** People on the manifest now: added and not struck. */
 export const onBoardList = (m: Manifest): ManifestPerson[] => m.people.filter((p) => p.strike === null);
 
-/** Seats the manifest holds on its flight: people not struck, or once departed those who boarded. */
 /**
  * People a manifest commits to its flight's destination, for the weekly caps: everyone on
  * board of a manifest not yet departed (a draft too: planned people are spoken for), the
@@ -158,6 +157,7 @@ export function peopleCommitted(m: Manifest): number {
   return seatsHeld(m);
 }
 
+/** Seats the manifest holds on its flight: people not struck, or once departed those who boarded. */
 export function seatsHeld(m: Manifest): number {
   if (!HOLDS_SEATS.includes(m.state)) return 0;
   if (m.state === 'approved' || m.state === 'boarding') return onBoardList(m).length;
