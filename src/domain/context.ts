@@ -12,7 +12,6 @@ import type {
   ReturnAgreementFact,
   TpsDesignationFact,
 } from './facts.js';
-import { PERSON_FACT_TYPES } from './facts.js';
 import { isKnownAt } from './knowledge.js';
 
 type FactsOfType<T extends PersonFact['type']> = readonly Extract<PersonFact, { type: T }>[];
@@ -91,8 +90,25 @@ export function buildContext(
 
 /** Facts grouped by type, every type present (empty when none), order of listing kept. */
 export function groupByType(facts: readonly PersonFact[]): DecisionContext['personFacts'] {
-  const groups = new Map<PersonFact['type'], PersonFact[]>(PERSON_FACT_TYPES.map((t) => [t, []]));
-  for (const fact of facts) groups.get(fact.type)!.push(fact);
+  // A literal rather than a Map turned into an object: every decision builds one, and a
+  // literal of fixed keys is one allocation of a fixed shape that the rules read quickly.
+  // Typed as a Record, the compiler checks that it names every type.
+  const groups: Record<PersonFact['type'], PersonFact[]> = {
+    nationality: [],
+    final_order: [],
+    appeal: [],
+    stay: [],
+    tps: [],
+    protection: [],
+    lawful_status: [],
+    citizenship_claim: [],
+    travel_document: [],
+    hold: [],
+    custody: [],
+    notice: [],
+    family: [],
+  };
+  for (const fact of facts) groups[fact.type].push(fact);
   // Each list holds only facts of its key's type, which is what the mapped type states.
-  return Object.fromEntries(groups) as unknown as DecisionContext['personFacts'];
+  return groups as unknown as DecisionContext['personFacts'];
 }
