@@ -18,7 +18,7 @@
  * Insert-only, like the rest of src/store.
  */
 import { createHash } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type {
   AuditFilter,
   FacilityInfo,
@@ -49,7 +49,7 @@ import type { DeliveryMethod, NoticeRecipient, NoticeServing } from '../domain/n
 import type { Actor, Retraction, WriteSummary } from '../domain/ports.js';
 import { chunks } from './chunks.js';
 import { personFactFromRow, programFactFromRow } from './fact-codec.js';
-import type { ManifestTables, OperationsDatabase } from './manifest-tables.js';
+import type { FlightsTable, ManifestTables, OperationsDatabase } from './manifest-tables.js';
 import type { OpenedStore } from './open-store.js';
 import type { Database } from './schema.js';
 
@@ -83,6 +83,17 @@ const personOf = (event: ManifestEvent): string | null =>
     ? event.personId
     : null;
 
+/** A flight as the manifests read it, from its row. */
+const flightOf = (row: Selectable<FlightsTable>): FlightInfo => ({
+  id: row.id,
+  date: row.flight_date,
+  origin: row.origin,
+  destination: row.destination,
+  originCountry: row.origin_country,
+  destinationCountry: row.destination_country,
+  seats: row.seats,
+});
+
 class KyselyOperationsTx implements OperationsTx {
   private readonly db: Db;
 
@@ -111,15 +122,7 @@ class KyselyOperationsTx implements OperationsTx {
       .$if(options?.lock === true && this.postgres, (qb) => qb.forUpdate())
       .executeTakeFirst();
     if (row === undefined) return undefined;
-    return {
-      id: row.id,
-      date: row.flight_date,
-      origin: row.origin,
-      destination: row.destination,
-      originCountry: row.origin_country,
-      destinationCountry: row.destination_country,
-      seats: row.seats,
-    };
+    return flightOf(row);
   }
 
   async flights(filter: FlightFilter): Promise<FlightInfo[]> {
@@ -135,15 +138,7 @@ class KyselyOperationsTx implements OperationsTx {
       .orderBy('id')
       .limit(limit)
       .execute();
-    return rows.map((row) => ({
-      id: row.id,
-      date: row.flight_date,
-      origin: row.origin,
-      destination: row.destination,
-      originCountry: row.origin_country,
-      destinationCountry: row.destination_country,
-      seats: row.seats,
-    }));
+    return rows.map(flightOf);
   }
 
   async insertFlight(
@@ -184,13 +179,7 @@ class KyselyOperationsTx implements OperationsTx {
       .orderBy('id')
       .execute();
     return rows.map((row) => ({
-      id: row.id,
-      date: row.flight_date,
-      origin: row.origin,
-      destination: row.destination,
-      originCountry: row.origin_country,
-      destinationCountry: row.destination_country,
-      seats: row.seats,
+      ...flightOf(row),
       suppliedBy: row.supplied_by === 'receiving' ? 'receiving' : 'sending',
     }));
   }

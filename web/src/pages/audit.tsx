@@ -225,22 +225,31 @@ function ChainLog() {
   );
 }
 
-function EventLog() {
+/** One page of the event log or of the access log: the two have the same columns. */
+type LogPage = Schemas['EventPage'] | Schemas['AccessEventPage'];
+type LogEvent = Event | Access;
+
+interface LogProps {
+  readonly id: string;
+  readonly title: string;
+  /** What a row is, for the caption and the pager: `fact events`, `access events`. */
+  readonly rows: string;
+  readonly load: (query: { limit: number; after?: number }) => Promise<{ data?: LogPage | undefined; error?: unknown }>;
+}
+
+function LogSection({ id, title, rows, load }: LogProps) {
   const cursor = useCursor<number>();
   const page = useLoad(
-    () =>
-      api.GET('/audit/events', {
-        params: { query: { limit: PAGE, ...(cursor.after === undefined ? {} : { after: cursor.after }) } },
-      }),
+    () => load({ limit: PAGE, ...(cursor.after === undefined ? {} : { after: cursor.after }) }),
     [cursor.after],
   );
   if (page.error !== undefined) return <Failure message={page.error} />;
-  if (page.data === undefined) return <Loading what="the event log" />;
+  if (page.data === undefined) return <Loading what={`the ${title.toLowerCase()}`} />;
   return (
-    <section aria-labelledby="events-heading">
-      <h2 id="events-heading">Changes to facts</h2>
-      <DataTable<Event>
-        caption={`Fact events, page ${cursor.page}`}
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      <DataTable<LogEvent>
+        caption={`${rows.charAt(0).toUpperCase()}${rows.slice(1)}, page ${cursor.page}`}
         rows={page.data.events}
         rowKey={(e) => String(e.seq)}
         columns={[
@@ -252,39 +261,25 @@ function EventLog() {
           { header: 'Details', cell: (e) => <span className="details">{detailsText(e.details)}</span> },
         ]}
       />
-      <Pager cursor={cursor} next={page.data.next} label="Pages of fact events" />
+      <Pager cursor={cursor} next={page.data.next} label={`Pages of ${rows}`} />
     </section>
   );
 }
 
-function AccessLog() {
-  const cursor = useCursor<number>();
-  const page = useLoad(
-    () =>
-      api.GET('/audit/access', {
-        params: { query: { limit: PAGE, ...(cursor.after === undefined ? {} : { after: cursor.after }) } },
-      }),
-    [cursor.after],
-  );
-  if (page.error !== undefined) return <Failure message={page.error} />;
-  if (page.data === undefined) return <Loading what="the access log" />;
-  return (
-    <section aria-labelledby="access-heading">
-      <h2 id="access-heading">Access log</h2>
-      <DataTable<Access>
-        caption={`Access events, page ${cursor.page}`}
-        rows={page.data.events}
-        rowKey={(e) => String(e.seq)}
-        columns={[
-          { header: 'Seq', numeric: true, cell: (e) => e.seq },
-          { header: 'When', cell: (e) => formatInstant(e.at) },
-          { header: 'What', cell: (e) => e.kind },
-          { header: 'Who', cell: (e) => `${e.actor} (${e.role})` },
-          { header: 'Subject', cell: (e) => `${e.subjectType} ${e.subjectId}` },
-          { header: 'Details', cell: (e) => <span className="details">{detailsText(e.details)}</span> },
-        ]}
-      />
-      <Pager cursor={cursor} next={page.data.next} label="Pages of access events" />
-    </section>
-  );
-}
+const EventLog = () => (
+  <LogSection
+    id="events-heading"
+    title="Changes to facts"
+    rows="fact events"
+    load={(query) => api.GET('/audit/events', { params: { query } })}
+  />
+);
+
+const AccessLog = () => (
+  <LogSection
+    id="access-heading"
+    title="Access log"
+    rows="access events"
+    load={(query) => api.GET('/audit/access', { params: { query } })}
+  />
+);
