@@ -65,7 +65,7 @@ import type {
   OperationsTx,
   TransportSide,
 } from './ports.js';
-import { screenPerson } from './screening.js';
+import { removalDay, screenPerson } from './screening.js';
 
 export interface OperationsDeps {
   readonly store: OperationsStore;
@@ -201,13 +201,14 @@ export function operations(deps: OperationsDeps) {
     flight: FlightInfo,
     personIds: Iterable<string>,
     at: Instant,
-    known?: ProgramView,
+    known: ProgramView | undefined,
+    on: Day,
   ): Promise<Map<string, Screening>> {
     const people = await tx.people([...new Set(personIds)]);
     const program = known ?? programView(await tx.programFacts(), at);
     const out = new Map<string, Screening>();
     for (const person of people.values())
-      out.set(person.id, screenPerson(person, program, flight, at, config.noticeDays));
+      out.set(person.id, screenPerson(person, program, flight, at, config.noticeDays, on));
     return out;
   }
 
@@ -333,11 +334,15 @@ export function operations(deps: OperationsDeps) {
       const flight = await tx.flight(m.flightId);
       if (flight === undefined)
         throw new Error(`Manifest ${m.id} names flight ${m.flightId}, which is not stored`);
+      // A manifest past its departure check is decided for the day its people would leave.
+      const on = m.state === 'boarding' ? removalDay(flight, at) : flight.date;
       const screened = await screenings(
         tx,
         flight,
         m.people.map((p) => p.personId),
         at,
+        undefined,
+        on,
       );
       const events = rescreen(m, screened, meta, 'fact_recorded', only);
       if (events.length === 0) continue;
@@ -521,11 +526,16 @@ export function operations(deps: OperationsDeps) {
           command.type === 'approve' ||
           command.type === 'board' ||
           command.type === 'depart';
+        // Drafting and approving decide people for the flight's date; the departure check and
+        // the departure for the day they would actually leave, which is later when that date
+        // has passed.
+        const leaving = command.type === 'board' || command.type === 'depart';
+        const on = leaving ? removalDay(flight, at) : flight.date;
         // The programme as known now, read once for the screenings and the weekly cap.
         const program = screen || seatsMatter ? programView(await tx.programFacts(), at) : undefined;
         const ctx: ManifestContext = {
           flight,
-          screenings: screen ? await screenings(tx, flight, people, at, program) : new Map(),
+          screenings: screen ? await screenings(tx, flight, people, at, program, on) : new Map(),
           seatsHeldElsewhere: seatsMatter ? await seatsHeldElsewhere(tx, m) : 0,
           ...(seatsMatter && program !== undefined ? { week: await weekOf(tx, m, flight, program) } : {}),
           elsewhere: seatsMatter
@@ -538,7 +548,15 @@ export function operations(deps: OperationsDeps) {
             : command.type === 'review'
               ? `legal review: ${command.outcome}`
               : DEFAULT_REASONS[command.type];
-        const meta: EventMeta = { at, actor: actor.id, role: actor.role, reason: reason ?? defaultReason };
+        // Said in the record when it is not the flight's date, so that an auditor sees which day counted.
+        const dayNote =
+          on === flight.date ? '' : `; decided for ${formatDay(on)}, the flight's date ${formatDay(flight.date)} having passed`;
+        const meta: EventMeta = {
+          at,
+          actor: actor.id,
+          role: actor.role,
+          reason: `${reason ?? defaultReason}${dayNote}`,
+        };
         const decided = decide(m, command, meta, ctx);
         if (!decided.ok) throw new RefusedError(decided.refusal);
         const after = await write(tx, m, decided.events, correlationId, at);

@@ -9,7 +9,7 @@
  * with `counsel: true` counts (see src/domain/notice-serving.ts for how serving sets it).
  */
 import type { ProgramView } from '../domain/context.js';
-import type { Day, Instant } from '../domain/dates.js';
+import { dayOfInstant, type Day, type Instant } from '../domain/dates.js';
 import { decideWith } from '../domain/decision.js';
 import type { Person } from '../domain/facts.js';
 import { isKnownAt } from '../domain/knowledge.js';
@@ -33,25 +33,38 @@ export function noticeRunsFrom(
   return best;
 }
 
+/**
+ * The day a person on a manifest is removed: the flight's date, or the day the step is taken
+ * (boarding, departure) if that date has passed. A flight that leaves late, or a departure
+ * recorded for a flight dated in the past, removes people on that later day, so a stay or a
+ * hold in force on it must stop them even if it was not in force on the flight's date.
+ */
+export const removalDay = (flight: FlightInfo, at: Instant): Day => Math.max(flight.date, dayOfInstant(at));
+
+/**
+ * `on` is the day the person would be removed: the flight's date unless a later removal day
+ * applies (`removalDay`, for the departure check and the departure).
+ */
 export function screenPerson(
   person: Person,
   program: ProgramView,
   flight: FlightInfo,
   knownAt: Instant,
   noticeDays: number,
+  on: Day = flight.date,
 ): Screening {
   const readings = readPerson(person, knownAt, noticeDays);
   const decision = decideWith(person, program, {
-    on: flight.date,
+    on,
     knownAt,
     destination: flight.destinationCountry,
   });
   const reasons: StrikeReason[] = decision.blockers.map((b) => ({ code: b.code, facts: b.facts }));
   if (!readings.nationalities.includes(flight.destinationCountry))
     reasons.push({ code: 'NOT_A_NATIONAL', facts: [] });
-  if (facilityOn(readings, flight.date) === undefined) reasons.push({ code: 'NOT_IN_CUSTODY', facts: [] });
+  if (facilityOn(readings, on) === undefined) reasons.push({ code: 'NOT_IN_CUSTODY', facts: [] });
   const notice = noticeRunsFrom(person, knownAt, noticeDays);
-  if (notice === undefined || notice.from > flight.date) {
+  if (notice === undefined || notice.from > on) {
     reasons.push({ code: 'NOTICE_PERIOD', facts: notice === undefined ? [] : [notice.fact] });
   }
   reasons.sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
