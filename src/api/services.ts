@@ -4,6 +4,7 @@
  * through these, so tests can build a server over any store and any clock.
  */
 import type { Acting } from '../application/authorize.js';
+import type { Network } from '../application/network.js';
 import type { Operations } from '../application/operations.js';
 import type { PlanWindow, StorePlan } from '../application/planning.js';
 import type { BlockerCode } from '../domain/blockers.js';
@@ -66,6 +67,8 @@ export interface ApiServices {
   readonly statistics: StatisticsService;
   /** Flights, manifests, notices, court orders and the audit chain: the application services, which check roles themselves. */
   readonly operations: Operations;
+  /** Flights, facilities and transfers with their airports checked against the airport data, as the CLI registers them. */
+  readonly network: Network;
   /** `planFromStore` with the store's services and the solver; it checks the role itself. */
   readonly plans: (actor: Acting, window: PlanWindow & { readonly save?: boolean | undefined }) => Promise<StorePlan>;
   /** Sweeps and timelines of the whole population. */

@@ -48,8 +48,16 @@ const AIRPORT = /^[A-Z]{3}$/;
 const COUNTRY = /^[A-Z]{2}$/;
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
+/** Refused input, each issue kept for callers that place them by field (the API's `errors[]`). */
+export class NetworkInputError extends RepatriaError {
+  constructor(readonly issues: readonly InputIssue[]) {
+    super('INVALID_INPUT', issues.map(formatIssue).join('\n'));
+    this.name = 'NetworkInputError';
+  }
+}
+
 function refuse(issues: readonly InputIssue[]): void {
-  if (issues.length > 0) throw new RepatriaError('INVALID_INPUT', issues.map(formatIssue).join('\n'));
+  if (issues.length > 0) throw new NetworkInputError(issues);
 }
 
 export type Network = ReturnType<typeof network>;

@@ -18,8 +18,10 @@ import type { ApiServices, PasswordHasher, StatisticsService } from '../api/serv
 import { sweepStatistics, type PopulationLocation } from '../api/population.js';
 import { populationThread } from '../api/population-thread.js';
 import { operationsConfig } from '../application/config.js';
+import { network } from '../application/network.js';
 import { operations } from '../application/operations.js';
 import { planFromStore } from '../application/planning.js';
+import { airportsByCode } from '../planner/airport-data.js';
 import { loadSolver } from '../planner/highs-solver.js';
 import { operationsStore } from '../store/operations-store.js';
 import { ROLES, type Role } from '../domain/access.js';
@@ -162,6 +164,7 @@ export function makeServices(store: OpenedStore, options: ServiceOptions): ApiSe
     accessLog: identity,
     statistics: options.statistics ?? sweepStatistics(population),
     operations: ops,
+    network: network({ store: opsStore, operations: ops, clock, newId: randomUUID, airports: airportsByCode }),
     plans: (actor, window) =>
       planFromStore(
         { store: opsStore, operations: ops, clock, config: opsConfig, solver: loadSolver },

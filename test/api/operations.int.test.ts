@@ -42,6 +42,27 @@ describe('operations over HTTP', () => {
     expect(body.struck[0]!.reasons.map((r) => r.code)).toContain('STAY_OF_REMOVAL');
   });
 
+  it('a flight whose airports and countries disagree is refused field by field, as the CLI refuses it, and not stored', async () => {
+    const planner = await headersFor(server, { kind: 'token', role: 'planner' });
+    const register = (payload: Record<string, unknown>) =>
+      server.app.inject({ method: 'POST', url: '/flights', headers: planner, payload });
+    const base = { id: 'FL-BAD', date: '2026-12-02', origin: 'MIA', destination: 'SDQ', originCountry: 'US', seats: 3 };
+    const wrongCountry = await register({ ...base, destinationCountry: 'HN' });
+    expect(wrongCountry.statusCode, wrongCountry.body).toBe(400);
+    expect(wrongCountry.headers['content-type']).toContain('application/problem+json');
+    expect(json(wrongCountry)).toMatchObject({
+      type: expect.stringContaining('invalid-request'),
+      errors: [{ in: 'body', field: 'destinationCountry', reason: expect.stringContaining('DO') }],
+    });
+    const sameAirport = await register({ ...base, destination: 'MIA', destinationCountry: 'US' });
+    expect(sameAirport.statusCode).toBe(400);
+    expect(json(sameAirport)).toMatchObject({ errors: [{ field: 'destination', reason: 'is the same airport as origin' }] });
+    const missing = await server.app.inject({ method: 'GET', url: '/flights/FL-BAD', headers: planner });
+    expect(missing.statusCode).toBe(404);
+    const good = await register({ ...base, destinationCountry: 'DO' });
+    expect(good.statusCode, good.body).toBe(201);
+  });
+
   it('boarding reports who was cleared; the manifest shows its seats and history', async () => {
     const sample = await SAMPLES.boardManifest({ server, role: 'supervisor' });
     const boarded = await server.app.inject({

@@ -328,7 +328,7 @@ export const SAMPLES: Readonly<Record<OperationId, (ctx: SampleContext) => Promi
       payload: {
         id: `FL${unique()}`,
         date: isoDay(Date.now() + 40 * DAY_MS),
-        origin: 'AAA',
+        origin: 'IAH',
         destination: 'XQA',
         originCountry: 'US',
         destinationCountry: FIXTURE_COUNTRY,

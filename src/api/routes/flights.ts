@@ -1,5 +1,6 @@
 /** Flights that manifests are drawn for: registered by planners, read by every role that reads manifests. */
 import { z } from 'zod';
+import { NetworkInputError } from '../../application/network.js';
 import { parseDay } from '../../domain/dates.js';
 import { rolesFor } from '../../domain/roles.js';
 import { ApiProblem } from '../problem.js';
@@ -89,10 +90,22 @@ export const registerFlight = userRoute({
   status: 201,
   schemas: { body: NewFlightSchema, response: FlightSchema },
   async handler({ body }, ctx) {
-    const flight = await ctx.services.operations.registerFlight(actingOf(ctx), {
-      ...body,
-      date: parseDay(body.date)!,
-    });
-    return flightJson(flight);
+    // Through the network service, as the CLI registers flights: airports are looked up, and
+    // a country that contradicts its airport is refused rather than stored, where it would
+    // later stop every plan of the flight's window.
+    try {
+      const flight = await ctx.services.network.registerFlight(actingOf(ctx), {
+        ...body,
+        date: parseDay(body.date)!,
+      });
+      return flightJson(flight);
+    } catch (error) {
+      if (!(error instanceof NetworkInputError)) throw error;
+      throw new ApiProblem(
+        'invalid-request',
+        'The flight was refused',
+        error.issues.map((i) => ({ in: 'body', field: i.field, reason: i.reason })),
+      );
+    }
   },
 });
