@@ -36,6 +36,7 @@ import {
   evolve,
   NOT_DEPARTED,
   onBoardList,
+  returnedPeople,
   seatsHeld,
   type EventMeta,
   type FlightInfo,
@@ -520,6 +521,17 @@ export function operations(deps: OperationsDeps) {
         const seatsMatter = command.type === 'add' || command.type === 'approve';
         const people = [...m.people.map((p) => p.personId), ...adding];
         if (seatsMatter) await tx.lockPeople([...onBoardList(m).map((p) => p.personId), ...adding]);
+        if (adding.length > 0) {
+          const returned = returnedPeople(await tx.departedManifestsWith(adding));
+          const again = adding.filter((id) => returned.has(id));
+          if (again.length > 0) {
+            const which = again.map((id) => `${id} (on ${returned.get(id)!})`).join(', ');
+            throw new RefusedError({
+              code: 'ON_OTHER_MANIFEST',
+              message: `Already returned on a departed manifest: ${which}. A person is returned once; one the receiving country refused on arrival may be added again.`,
+            });
+          }
+        }
         const at = now();
         const screen =
           command.type === 'add' ||

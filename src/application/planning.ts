@@ -13,7 +13,8 @@
  * - flights: every flight dated `from`..`to`; airports and their countries from the flight rows;
  * - transfers: the cost in force of each pair whose airport is the origin of one of them;
  * - persons: everyone with a custody fact known at `knownAt` meeting the window, except people
- *   already on a manifest not departed or cancelled; facts as known at `knownAt`; value from
+ *   already on a manifest not departed or cancelled, and people already returned (boarded a
+ *   departed manifest, and not refused by the receiving country on arrival); facts as known at `knownAt`; value from
  *   `person-value.ts` asked on `from`;
  * - notices: only a `notice` with `counsel: true` (served on counsel of record too, or the
  *   person has none) starts the period, as the manifest rules read it (screening.ts), so that
@@ -30,7 +31,7 @@ import { formatDay, formatInstant, isoWeekStart, type Day, type Instant } from '
 import { RepatriaError } from '../domain/errors.js';
 import type { CountryCode, PersonFact } from '../domain/facts.js';
 import { isKnownAt } from '../domain/knowledge.js';
-import { onBoardList, peopleCommitted } from '../domain/manifest/manifest.js';
+import { onBoardList, peopleCommitted, returnedPeople } from '../domain/manifest/manifest.js';
 import { describeReasons } from '../domain/manifest/strike-codes.js';
 import { planInstanceJson, type PlanInstanceJson } from '../contract/plan-instance.js';
 import type { Airport, CommittedFlight, Plan, PlanInstance, PlanPerson } from '../planner/instance.js';
@@ -183,7 +184,9 @@ export async function buildStoreInstance(
     (await tx.openManifestsWith('all')).flatMap((m) => onBoardList(m).map((p) => p.personId)),
   );
 
-  const held = (await tx.peopleHeldBetween(from, to)).filter((id) => !onManifests.has(id));
+  // People already returned (boarded a departed manifest, not refused on arrival) are not planned again.
+  const returned = returnedPeople(await tx.departedManifestsWith('all'));
+  const held = (await tx.peopleHeldBetween(from, to)).filter((id) => !onManifests.has(id) && !returned.has(id));
   const people = await tx.people(held);
   const persons: PlanPerson[] = [];
   for (const id of held) {

@@ -113,6 +113,8 @@ export interface OperationsTx {
   manifests(filter: ManifestFilter): Promise<Manifest[]>;
   /** Manifests not yet departed or cancelled that have ever listed one of the people (`all`: every one). */
   openManifestsWith(personIds: readonly string[] | 'all'): Promise<Manifest[]>;
+  /** Departed manifests (departed, arrived or closed) that have ever listed one of the people (`all`: every one). */
+  departedManifestsWith(personIds: readonly string[] | 'all'): Promise<Manifest[]>;
   /** Appends events after `afterVersion`; CONFLICT if another writer appended first. */
   appendManifestEvents(
     manifestId: string,

@@ -354,6 +354,30 @@ class KyselyOperationsTx implements OperationsTx {
     return this.fold([...ids]);
   }
 
+  async departedManifestsWith(personIds: readonly string[] | 'all'): Promise<Manifest[]> {
+    const departedIds = this.db
+      .selectFrom('manifest_events as x')
+      .select('x.manifest_id')
+      .where('x.kind', '=', 'departed');
+    const ids = new Set<string>();
+    if (personIds === 'all') {
+      const rows = await departedIds.execute();
+      for (const r of rows) ids.add(r.manifest_id);
+    } else {
+      for (const chunk of chunks([...new Set(personIds)], 1000)) {
+        const rows = await this.db
+          .selectFrom('manifest_events')
+          .select('manifest_id')
+          .distinct()
+          .where('person_id', 'in', chunk)
+          .where('manifest_id', 'in', departedIds)
+          .execute();
+        for (const r of rows) ids.add(r.manifest_id);
+      }
+    }
+    return this.fold([...ids]);
+  }
+
   async appendManifestEvents(
     manifestId: string,
     afterVersion: number,

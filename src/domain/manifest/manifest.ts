@@ -266,3 +266,16 @@ export function replay(manifestId: string, events: readonly ManifestEvent[]): Ma
   for (const e of events) m = evolve(m, e, manifestId);
   return m;
 }
+
+/**
+ * People already returned, with the manifest that returned them: everyone who boarded a
+ * departed manifest, unless the receiving country refused them on arrival (they come back,
+ * and may be planned again). Such a person is not planned or added to a manifest again.
+ */
+export function returnedPeople(departed: readonly Manifest[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of departed)
+    for (const p of m.people)
+      if (p.boarded === true && p.arrival?.outcome !== 'refused' && !out.has(p.personId)) out.set(p.personId, m.id);
+  return out;
+}
