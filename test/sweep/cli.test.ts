@@ -158,6 +158,25 @@ describe('repatria diff', () => {
     expect(table.stdout).toMatch(/-TPS_PROTECTED/);
   });
 
+  it('does not put a change down to programme facts alone when the person’s own facts changed too', async () => {
+    const { stdout } = await run('diff', '--on', '2025-06-01', '--known-at', '2025-01-01', '--versus', '2025-06-01', '--format', 'json');
+    const out = JSON.parse(stdout) as {
+      causes: { change: string; people: number; facts: { id: string }[]; personFacts: boolean }[];
+      changes: { id: string; facts: string[] }[];
+    };
+    const cited = new Set(out.causes.flatMap((c) => c.facts.map((f) => f.id)));
+    const withOwnFacts = out.changes.filter((c) => c.facts.some((id) => !cited.has(id))).length;
+    // Every person whose own facts changed is counted under a cause that says so.
+    expect(withOwnFacts).toBeGreaterThan(0);
+    expect(out.causes.filter((c) => c.personFacts).reduce((n, c) => n + c.people, 0)).toBe(withOwnFacts);
+    // Among them, some whose programme facts changed as well: both are named.
+    const both = out.causes.find((c) => c.personFacts && c.facts.length > 0);
+    expect(both).toBeDefined();
+    const table = await run('diff', '--on', '2025-06-01', '--known-at', '2025-01-01', '--versus', '2025-06-01');
+    expect(table.stdout).toContain(`${both!.facts.at(-1)!.id} (`);
+    expect(table.stdout).toMatch(/\); person facts recorded or retracted in between/);
+  });
+
   it('prints one JSON line per changed person', async () => {
     const { stdout } = await run('diff', '--on', '2025-06-01', '--known-at', '2025-04-15', '--versus', '2025-06-01', '--format', 'jsonl');
     const lines = stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);

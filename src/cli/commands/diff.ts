@@ -112,12 +112,15 @@ export async function runDiff(opts: DiffCommandOptions, io: CliIo): Promise<void
     return;
   }
   // Causes: the same change for the same facts, counted.
-  const causes = new Map<string, { change: string; facts: string[]; people: number }>();
+  // A person whose own facts changed as well is counted apart: the programme facts alone are
+  // then not the whole cause, and the summary must not say they are.
+  const causes = new Map<string, { change: string; facts: string[]; personFacts: boolean; people: number }>();
   for (const change of changes) {
     const programFacts = change.facts.filter((id) => citations.has(id));
+    const personFacts = programFacts.length < change.facts.length;
     const text = changeText(change);
-    const key = `${text}|${programFacts.join(',')}`;
-    const cause = causes.get(key) ?? { change: text, facts: programFacts, people: 0 };
+    const key = `${text}|${programFacts.join(',')}|${String(personFacts)}`;
+    const cause = causes.get(key) ?? { change: text, facts: programFacts, personFacts, people: 0 };
     cause.people += 1;
     causes.set(key, cause);
   }
@@ -127,7 +130,12 @@ export async function runDiff(opts: DiffCommandOptions, io: CliIo): Promise<void
       ...header,
       people: columns.ids.count,
       changed: changes.length,
-      causes: ranked.map((c) => ({ change: c.change, people: c.people, facts: c.facts.map((id) => ({ id, citation: citations.get(id) })) })),
+      causes: ranked.map((c) => ({
+        change: c.change,
+        people: c.people,
+        facts: c.facts.map((id) => ({ id, citation: citations.get(id) })),
+        personFacts: c.personFacts,
+      })),
       changes,
     };
     io.out(`${JSON.stringify(out)}\n`);
@@ -138,9 +146,10 @@ export async function runDiff(opts: DiffCommandOptions, io: CliIo): Promise<void
       `${changes.length.toLocaleString('en-US')} of ${columns.ids.count.toLocaleString('en-US')} people changed.\n\n`,
   );
   if (changes.length === 0) return;
-  const because = (ids: readonly string[]): string =>
-    ids.length === 0 ? 'person facts recorded or retracted in between' : ids.map((id) => `${id} (${citations.get(id)})`).join('; ');
-  io.out(renderTable(['people', 'change', 'because'], ranked.map((c) => [c.people, c.change, because(c.facts)])));
+  const PERSON_FACTS = 'person facts recorded or retracted in between';
+  const because = (c: { facts: readonly string[]; personFacts: boolean }): string =>
+    [...c.facts.map((id) => `${id} (${citations.get(id)})`), ...(c.personFacts ? [PERSON_FACTS] : [])].join('; ');
+  io.out(renderTable(['people', 'change', 'because'], ranked.map((c) => [c.people, c.change, because(c)])));
   io.out('\n');
   io.out(
     renderTable(
