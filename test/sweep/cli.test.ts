@@ -126,6 +126,23 @@ describe('repatria timeline', () => {
     expect(table.stdout).toMatch(/\n2025-04-08 /);
     expect(table.stdout).toMatch(/\n2025-11-08 /);
   });
+
+  it('splits the table by destination country with --by country, agreeing with the CSV', async () => {
+    const args = ['timeline', '--from', '2025-04-01', '--to', '2025-04-30', '--by', 'country'];
+    const table = await run(...args, '--format', 'table');
+    expect(table.status).toBe(0);
+    const lines = table.stdout.split('\n');
+    const header = lines.find((l) => l.startsWith('date'))!;
+    expect(header).toMatch(/^date\s+country\s+people\s+removable/);
+    // Venezuela's change on 8 April is its own row, with the CSV's counts for that day.
+    const csv = await run(...args, '--format', 'csv');
+    const ve = csv.stdout.split('\n').find((l) => l.startsWith('2025-04-08,VE,'))!.split(',');
+    const row = lines.find((l) => /^2025-04-08\s+VE\s/.test(l))!.trim().split(/\s+/);
+    expect(row.slice(2, 4).map((n) => n.replace(/,/g, ''))).toEqual([ve[2], ve[3]]);
+    // Every country of the CSV has a first-day row.
+    const countries = new Set(csv.stdout.split('\n').slice(1).filter((l) => l !== '').map((l) => l.split(',')[1]));
+    for (const c of countries) expect(lines.some((l) => l.startsWith('2025-04-01 ') && l.trim().split(/\s+/)[1] === c), c).toBe(true);
+  });
 });
 
 describe('repatria diff', () => {

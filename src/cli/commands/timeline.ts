@@ -4,7 +4,8 @@
  * people under each blocker, from the population engine's interval sweep.
  *
  * `csv` and `json` give every day (`--by country`: also per destination country); `table`
- * is for reading: the first day, then only the days on which a count changes.
+ * is for reading: the first day, then only the days on which a count changes (`--by
+ * country`: for each destination country in turn).
  */
 import { BLOCKER_CODES } from '../../domain/blockers.js';
 import { formatDay, formatInstant } from '../../domain/dates.js';
@@ -59,23 +60,35 @@ function dayCounts(timeline: Timeline, slots: readonly number[], day: number): C
 const sameCounts = (a: Counts, b: Counts): boolean =>
   a.people === b.people && a.removable === b.removable && a.blockers.every((n, i) => n === b.blockers[i]);
 
-function printTable(timeline: Timeline, slots: readonly number[], io: CliIo): void {
+/**
+ * The first day and each day a count changes; with `byCountry`, so for each destination
+ * country in turn, under a `country` column.
+ */
+function printTable(
+  timeline: Timeline,
+  slots: readonly { readonly name: string; readonly slot: number }[],
+  byCountry: boolean,
+  io: CliIo,
+): void {
+  const groups = byCountry ? slots.map((s) => ({ label: s.name, slots: [s.slot] })) : [{ label: '', slots: slots.map((s) => s.slot) }];
   const rows: Counts[] = [];
-  const dates: string[] = [];
-  let previous: Counts | undefined;
-  for (let d = 0; d < timeline.days; d++) {
-    const c = dayCounts(timeline, slots, d);
-    if (previous === undefined || !sameCounts(previous, c)) {
-      rows.push(c);
-      dates.push(formatDay(timeline.first + d));
+  const keys: string[][] = [];
+  for (const group of groups) {
+    let previous: Counts | undefined;
+    for (let d = 0; d < timeline.days; d++) {
+      const c = dayCounts(timeline, group.slots, d);
+      if (previous === undefined || !sameCounts(previous, c)) {
+        rows.push(c);
+        keys.push([formatDay(timeline.first + d), ...(byCountry ? [group.label] : [])]);
+      }
+      previous = c;
     }
-    previous = c;
   }
   const used = usedCodes(rows);
   io.out(
     renderTable(
-      ['date', 'people', 'removable', ...used.map((b) => BLOCKER_CODES[b]!)],
-      rows.map((c, k) => [dates[k]!, c.people, c.removable, ...used.map((b) => c.blockers[b] ?? 0)]),
+      ['date', ...(byCountry ? ['country'] : []), 'people', 'removable', ...used.map((b) => BLOCKER_CODES[b]!)],
+      rows.map((c, k) => [...keys[k]!, c.people, c.removable, ...used.map((b) => c.blockers[b] ?? 0)]),
     ),
   );
 }
@@ -103,7 +116,7 @@ export async function runTimeline(opts: TimelineCommandOptions, io: CliIo): Prom
 
   if (format === 'table') {
     io.out(`Removability by day, ${formatDay(first)} to ${formatDay(last)}, as known at ${formatInstant(knownAt)}${country === undefined ? '' : `, destination ${country}`}\n\n`);
-    printTable(timeline, selected, io);
+    printTable(timeline, slots, by === 'country', io);
     return;
   }
   const writer = new BatchedWriter(io.out);
