@@ -183,6 +183,10 @@ export async function restoreSqlite(backup: string, dbPath: string, options: { r
     renameSync(partial, dbPath);
   } catch (error) {
     rmSync(partial, { force: true });
+    // SQLite's own words ("file is not a database", "no such table: people") for a file that
+    // is not a backup of a store: said as bad input, naming the file.
+    if (error instanceof BetterSqlite3.SqliteError)
+      throw new RepatriaError('INVALID_INPUT', `${backup} is not a backup of a Repatria store (${error.message})`);
     throw error;
   }
   // Opened as the store opens it (migrations, WAL), then checked once more where it now lives.

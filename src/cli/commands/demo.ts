@@ -14,6 +14,7 @@ import { airportsByCode } from '../../planner/airport-data.js';
 import { operationsStore } from '../../store/operations-store.js';
 import { demoProfile } from '../../demo/profiles.js';
 import { KyselyIdentityStore } from '../../store/identity-store.js';
+import { RepatriaError } from '../../domain/errors.js';
 import { UsageError } from '../exit.js';
 import type { CliIo } from '../io.js';
 import { positiveInt } from '../options.js';
@@ -50,7 +51,15 @@ export async function runDemo(
     const detention = new DemoDetention(seed);
     for (const made of demoPeople({ people, seed }, WRITE_BATCH)) {
       const batch = made.map((p) => detention.person(p));
-      const summary = await store.addPeople(batch, CLI_ACTOR);
+      const summary = await store.addPeople(batch, CLI_ACTOR).catch((error: unknown) => {
+        // Another population (a demo of another size or seed, or real data) is in the way.
+        if (error instanceof RepatriaError && error.code === 'CONFLICT')
+          throw new RepatriaError(
+            'CONFLICT',
+            `${error.message}: the store already holds other people. Give --reset to start a SQLite store afresh, or use another --db.`,
+          );
+        throw error;
+      });
       await profiles.addProfiles(batch.map((p) => demoProfile(p.id, seed)), CLI_ACTOR);
       written += batch.length;
       facts += summary.facts;
