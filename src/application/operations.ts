@@ -17,7 +17,7 @@ import {
   type ChainHead,
 } from '../domain/audit-chain.js';
 import { programView, type ProgramView } from '../domain/context.js';
-import { formatDay, isoWeekStart, type Day, type Instant } from '../domain/dates.js';
+import { dayOfInstant, formatDay, isoWeekStart, type Day, type Instant } from '../domain/dates.js';
 import { RepatriaError, type ErrorCode } from '../domain/errors.js';
 import type { PersonFact, ProgramFact } from '../domain/facts.js';
 import {
@@ -149,6 +149,8 @@ export interface NoticeResult {
   readonly servingId: string;
   /** The `notice` fact derived from every serving so far, when it changed. */
   readonly noticeFact: PersonFact | undefined;
+  /** The notice as every serving so far makes it, changed or not; undefined until the person is served. */
+  readonly notice: { readonly servedOn: Day; readonly counsel: boolean } | undefined;
   readonly correlationId: string;
 }
 
@@ -753,6 +755,13 @@ export function operations(deps: OperationsDeps) {
       const correlationId = newId();
       return store.transaction('record', async (tx) => {
         const at = now();
+        // A serving is recorded once it has happened: one dated later would start a notice
+        // period that has not started.
+        if (input.servedOn > dayOfInstant(at))
+          throw new RepatriaError(
+            'INVALID_INPUT',
+            `The notice is dated ${formatDay(input.servedOn)}, after today (${formatDay(dayOfInstant(at))}): record a serving once it has been made.`,
+          );
         const person = (await tx.people([input.personId])).get(input.personId);
         if (person === undefined) throw new RepatriaError('NOT_FOUND', `No person ${input.personId}.`);
         const serving: NoticeServing = {
@@ -803,7 +812,7 @@ export function operations(deps: OperationsDeps) {
           audit.push(factAudit(noticeFact, input.personId, actor, correlationId));
         }
         await tx.audit(audit);
-        return { servingId: serving.id, noticeFact, correlationId };
+        return { servingId: serving.id, noticeFact, notice: derived, correlationId };
       });
     },
 

@@ -129,6 +129,17 @@ describe('repatria manifest, notice, order and audit', () => {
         ])
       ).stdout,
     ).toContain('Notice complete: the notice period runs from 3 Jun 2025');
+    // Served again: the notice stands as it was, and says so.
+    const serveP1 = (servedOn: string) =>
+      run('officer', ['notice', 'serve', '--person', 'P1', '--to', 'both', '--language', 'es', '--method', 'mail', '--served-on', servedOn]);
+    expect((await serveP1('2025-06-10')).stdout).toContain(
+      'Notice complete: the notice period runs from 4 Jun 2025 (unchanged by this serving).',
+    );
+    // A serving dated after today (the clock reads 20 Jun 2025) is not recorded.
+    expect(await serveP1('2025-07-01')).toMatchObject({
+      status: 2,
+      stderr: 'error (INVALID_INPUT): The notice is dated 2025-07-01, after today (2025-06-20): record a serving once it has been made.\n',
+    });
     const planner = await run('planner', [
       'notice',
       'serve',

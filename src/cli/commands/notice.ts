@@ -44,12 +44,14 @@ export const serveRun =
         language: opts.language,
         method: opts.method,
       });
-      const fact = result.noticeFact;
+      // What every serving so far makes of the notice, whether this one changed it or not.
+      const { notice, noticeFact } = result;
+      const which = noticeFact === undefined ? 'unchanged by this serving' : `fact ${noticeFact.id}`;
       const state =
-        fact === undefined || fact.type !== 'notice'
+        notice === undefined
           ? 'The notice period has not started: the person has not been served yet.'
-          : fact.counsel
-            ? `Notice complete: the notice period runs from ${formatDayForPeople(fact.servedOn)} (fact ${fact.id}).`
-            : `Served on the person on ${formatDayForPeople(fact.servedOn)}; the notice period starts once counsel of record is served too (fact ${fact.id}).`;
+          : notice.counsel
+            ? `Notice complete: the notice period runs from ${formatDayForPeople(notice.servedOn)} (${which}).`
+            : `Served on the person on ${formatDayForPeople(notice.servedOn)}; the notice period starts once counsel of record is served too (${which}).`;
       deps.io.out(`Recorded serving ${result.servingId} for ${opts.person}. ${state}\n`);
     });
