@@ -17,9 +17,9 @@ import {
   type ChainHead,
 } from '../domain/audit-chain.js';
 import { programView, type ProgramView } from '../domain/context.js';
-import { dayOfInstant, formatDay, isoWeekStart, type Day, type Instant } from '../domain/dates.js';
+import { dayOfInstant, formatDay, formatInstant, isoWeekStart, type Day, type Instant } from '../domain/dates.js';
 import { RepatriaError, type ErrorCode } from '../domain/errors.js';
-import type { PersonFact, ProgramFact } from '../domain/facts.js';
+import type { Fact, PersonFact, ProgramFact } from '../domain/facts.js';
 import {
   COMMAND_ACTIONS,
   decide,
@@ -186,6 +186,25 @@ function manifestAudit(
     correlationId,
     details: { role, reason, version, ...body },
   };
+}
+
+/**
+ * A fact sent again with the content of a stored fact that has since been retracted would
+ * otherwise count as "unchanged" while it takes no part in any decision: the sender would
+ * believe it in force. Refused, so that it is recorded again under a new id.
+ */
+function refuseRetractedRepeats(facts: readonly Fact[], stored: ReadonlyMap<string, Fact>): void {
+  const retracted = facts.flatMap((f) => {
+    const before = stored.get(f.id);
+    return before?.retractedAt !== undefined && f.retractedAt === undefined && repeatsFact(f, before)
+      ? [`${f.id} (retracted ${formatInstant(before.retractedAt)})`]
+      : [];
+  });
+  if (retracted.length > 0)
+    throw new RepatriaError(
+      'CONFLICT',
+      `Already recorded and since retracted: ${retracted.join(', ')}. To put a fact in force again, record it under a new id.`,
+    );
 }
 
 export type Operations = ReturnType<typeof operations>;
@@ -645,6 +664,7 @@ export function operations(deps: OperationsDeps) {
         const person = (await tx.people([personId])).get(personId);
         if (person === undefined) throw new RepatriaError('NOT_FOUND', `No person ${personId}.`);
         const stored = new Map(person.facts.map((f) => [f.id, f]));
+        refuseRetractedRepeats(facts, stored);
         const fresh = facts.filter((f) => !repeatsFact(f, stored.get(f.id)));
         const unchanged = facts.length - fresh.length;
         if (fresh.length === 0) return { factIds: [], recordedAt: at, struck: [], correlationId, unchanged };
@@ -692,6 +712,7 @@ export function operations(deps: OperationsDeps) {
       return store.transaction('record', async (tx) => {
         const at = now();
         const stored = new Map((await tx.programFacts()).map((f) => [f.id, f]));
+        refuseRetractedRepeats(facts, stored);
         const fresh = facts.filter((f) => !repeatsFact(f, stored.get(f.id)));
         const unchanged = facts.length - fresh.length;
         if (fresh.length === 0) return { factIds: [], recordedAt: at, struck: [], correlationId, unchanged };

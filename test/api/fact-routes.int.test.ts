@@ -76,6 +76,32 @@ describe('fact routes re-decide manifests not yet departed', () => {
     expect(await onBoard(manifestId)).toEqual([]);
   });
 
+  it('a fact sent again after its retraction is refused rather than counted unchanged; a new id records it', async () => {
+    const { personId } = await manifestAt(server, 'draft');
+    const hold = { id: `${personId}-hold`, type: 'hold', kind: 'medical', from: '2027-01-01', through: '2027-01-05' };
+    const post = (fact: Record<string, unknown>) =>
+      server.app.inject({ method: 'POST', url: `/people/${personId}/facts`, headers: officer, payload: { facts: [fact] } });
+    expect((await post(hold)).statusCode).toBe(201);
+    const retracted = await server.app.inject({
+      method: 'POST',
+      url: `/people/${personId}/facts/${hold.id}/retraction`,
+      headers: officer,
+      payload: { reason: 'entered twice' },
+    });
+    expect(retracted.statusCode, retracted.body).toBe(201);
+    const factsNow = async (): Promise<unknown> =>
+      (json(await server.app.inject({ method: 'GET', url: `/people/${personId}/facts`, headers: officer })) as { facts: unknown }).facts;
+    const before = await factsNow();
+    const again = await post(hold);
+    expect(again.statusCode, again.body).toBe(409);
+    expect(again.headers['content-type']).toContain('application/problem+json');
+    expect((json(again) as { detail: string }).detail).toContain(`Already recorded and since retracted: ${hold.id} (retracted `);
+    expect(await factsNow()).toEqual(before);
+    const renewed = await post({ ...hold, id: `${hold.id}-2` });
+    expect(renewed.statusCode, renewed.body).toBe(201);
+    expect(json(renewed)).toMatchObject({ facts: 1, unchanged: 0 });
+  });
+
   it('a class order sent to POST /program-facts strikes everyone it covers', async () => {
     const { manifestId, personId } = await manifestAt(server, 'approved');
     const country = (json(await server.app.inject({ method: 'GET', url: `/people/${personId}/facts`, headers: officer })) as {
