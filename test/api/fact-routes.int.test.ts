@@ -117,6 +117,10 @@ describe('fact routes re-decide manifests not yet departed', () => {
     });
     expect(r.statusCode, r.body).toBe(201);
     expect(json(r)).toMatchObject({ facts: 1, unchanged: 0 });
+    // The answer names whom it struck, as the person-fact routes do.
+    expect((json(r) as { struck: Struck[] }).struck).toContainEqual(
+      expect.objectContaining({ manifestId, personId, reasons: [expect.objectContaining({ code: 'CLASS_ORDER' })] }),
+    );
     expect(await onBoard(manifestId)).toEqual([]);
   });
 });

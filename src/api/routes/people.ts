@@ -245,7 +245,8 @@ export const listPersonFacts = userRoute({
   },
 });
 
-const RecordedFactsSchema = apiSchema(
+/** What a request recording facts did, with whoever it struck (person facts, programme facts). */
+export const RecordedFactsSchema = apiSchema(
   'RecordedFacts',
   z.object({
     people: z.number().int().describe('Always 0: people are added with POST /people'),

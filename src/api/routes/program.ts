@@ -17,9 +17,10 @@ import {
   ProgramFactSchema,
   RetractionRequestSchema,
   RetractionSchema,
-  WriteSummarySchema,
 } from '../schemas/facts.js';
+import { struckJson } from '../schemas/operations.js';
 import { apiSchema } from '../schemas/registry.js';
+import { RecordedFactsSchema } from './people.js';
 import { instantText, knownAtText, queryFlag } from '../schemas/scalars.js';
 
 const MAX_FACTS_PER_REQUEST = 1000;
@@ -74,15 +75,21 @@ export const recordProgramFacts = userRoute({
       'NewProgramFacts',
       z.strictObject({ facts: z.array(NewProgramFactSchema).min(1).max(MAX_FACTS_PER_REQUEST) }),
     ),
-    response: WriteSummarySchema,
+    response: RecordedFactsSchema,
   },
   async handler({ body }, ctx) {
     checkRemit(ctx, body.facts, 'facts');
     const incoming = readNewFacts(body.facts, 'program', ctx.now, 'facts');
     // Through the manifest service: a class order or a changed agreement re-decides everyone
-    // on every manifest not yet departed, in the same transaction.
+    // on every manifest not yet departed, in the same transaction; the answer names whom it struck.
     const r = await ctx.services.operations.recordProgramFacts(actingOf(ctx), incoming);
-    return { people: 0, facts: r.factIds.length, unchanged: r.unchanged };
+    return {
+      people: 0,
+      facts: r.factIds.length,
+      unchanged: r.unchanged,
+      struck: r.struck.map(struckJson),
+      correlationId: r.correlationId,
+    };
   },
 });
 

@@ -5529,7 +5529,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WriteSummary"];
+                    "application/json": components["schemas"]["RecordedFacts"];
                 };
             };
             /** @description A problem (RFC 9457) */
