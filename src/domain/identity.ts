@@ -103,6 +103,12 @@ export interface ProfileStore {
     profile: Omit<PersonProfile, 'version' | 'recordedAt'>,
     actor: AuditActor,
   ): Promise<PersonProfile>;
+  /**
+   * Refuses (throws) a profile `recordProfile` would refuse for what it says (a date of birth
+   * after today, another person's A-number), without writing: for a caller that must check
+   * before it writes something else first.
+   */
+  checkProfile(profile: Omit<PersonProfile, 'version' | 'recordedAt'>): Promise<void>;
   /** The latest version of each of the people's profiles that has one. */
   latestProfiles(personIds: readonly string[]): Promise<Map<string, PersonProfile>>;
   /** Ids of stored people in id order, after `after` (exclusive), at most `limit`. */

@@ -9,6 +9,7 @@
  */
 import type { Kysely } from 'kysely';
 import { isRole } from '../domain/access.js';
+import { dayOfInstant, formatDay } from '../domain/dates.js';
 import { RepatriaError } from '../domain/errors.js';
 import {
   ACCESS_EVENT_KINDS,
@@ -94,6 +95,41 @@ interface PrincipalRow {
 /** Placeholder values of the prepared credential lookups (see prepared-query.ts). */
 const SECRET_MARKER = '\u0000secret';
 const NOW_MARKER = -1.5;
+
+/** What `recordProfile` refuses about a profile itself, checked in the writer's transaction or alone. */
+async function refuseProfile(
+  db: Db,
+  profile: Omit<PersonProfile, 'version' | 'recordedAt'>,
+  at: number,
+): Promise<void> {
+  // Nobody is born after the day their record is made.
+  if (profile.dateOfBirth !== null && profile.dateOfBirth > dayOfInstant(at))
+    throw new RepatriaError(
+      'INVALID_INPUT',
+      `Person ${profile.personId}: date of birth ${formatDay(profile.dateOfBirth)} is after today (${formatDay(dayOfInstant(at))})`,
+    );
+  // An A-number identifies one person: another person's current profile holding it is a
+  // mistake in one of the two records, to be resolved before either is changed.
+  if (profile.aNumber !== null) {
+    const holders = await db
+      .selectFrom('person_profiles as p')
+      .select('p.person_id')
+      .where('p.a_number', '=', profile.aNumber)
+      .where('p.person_id', '!=', profile.personId)
+      .where('p.version', '=', (eb) =>
+        eb
+          .selectFrom('person_profiles as q')
+          .select((q) => q.fn.max('q.version').as('v'))
+          .whereRef('q.person_id', '=', 'p.person_id'),
+      )
+      .execute();
+    if (holders.length > 0)
+      throw new RepatriaError(
+        'CONFLICT',
+        `Person ${profile.personId}: A-number ${profile.aNumber} is already the A-number of person ${holders.map((h) => h.person_id).join(', ')}`,
+      );
+  }
+}
 
 export class KyselyIdentityStore implements IdentityStore, ProfileStore, AccessLog {
   private readonly db: Db;
@@ -392,6 +428,7 @@ export class KyselyIdentityStore implements IdentityStore, ProfileStore, AccessL
         .where('id', '=', profile.personId)
         .executeTakeFirst();
       if (person === undefined) throw new RepatriaError('NOT_FOUND', `No person ${profile.personId}`);
+      await refuseProfile(trx, profile, at);
       const latest = await trx
         .selectFrom('person_profiles')
         .select((eb) => eb.fn.max<number | null>('version').as('version'))
@@ -413,6 +450,10 @@ export class KyselyIdentityStore implements IdentityStore, ProfileStore, AccessL
       await appendAccess(trx, at, actor, 'profile_recorded', 'person', profile.personId, { version });
       return { ...profile, version, recordedAt: at };
     });
+  }
+
+  async checkProfile(profile: Omit<PersonProfile, 'version' | 'recordedAt'>): Promise<void> {
+    await refuseProfile(this.db, profile, this.now());
   }
 
   async addProfiles(

@@ -261,6 +261,28 @@ for (const dialect of ['sqlite', 'postgres'] as const satisfies readonly Dialect
       expect(JSON.stringify(access)).not.toContain('Rosa');
     });
 
+    it('refuses a date of birth after today and another person’s A-number, storing nothing', async () => {
+      const profileOf = async (id: string) =>
+        (json(await call('officer', 'GET', `/people/${id}?unmask=true`)) as { profile: unknown }).profile;
+      const before = await profileOf('X1');
+      const future = await call('officer', 'POST', '/people/X1/profile', { name: 'Rosa Test Gomez', dateOfBirth: '2999-01-01' });
+      expect(future.statusCode, future.body).toBe(400);
+      expect((json(future) as { detail: string }).detail).toContain('date of birth 2999-01-01 is after today');
+      // X1 holds A987654321 (added above): no other person may take it.
+      const taken = await call('officer', 'POST', '/people', {
+        id: 'X2',
+        facts: [{ id: 'X2-n', type: 'nationality', country: 'MX' }],
+        profile: { name: 'Other Person', aNumber: 'A987654321' },
+      });
+      expect(taken.statusCode, taken.body).toBe(409);
+      expect((json(taken) as { detail: string }).detail).toContain('A-number A987654321 is already the A-number of person X1');
+      expect((await call('officer', 'GET', '/people/X2')).statusCode).toBe(404);
+      expect(await profileOf('X1')).toEqual(before);
+      // X1's own correction may keep it.
+      const corrected = await call('officer', 'POST', '/people/X1/profile', { name: 'Rosa T. Gomez', aNumber: 'A987654321' });
+      expect(corrected.statusCode, corrected.body).toBe(201);
+    });
+
     it('logs every change with its actor', async () => {
       const events = json(await call('supervisor', 'GET', '/audit/events?after=0&limit=1000')).events as {
         kind: string;

@@ -273,7 +273,8 @@ export const SAMPLES: Readonly<Record<OperationId, (ctx: SampleContext) => Promi
       payload: {
         id: `T${unique()}`,
         facts: [{ id: `n-${unique()}`, type: 'nationality', country: 'MX' }],
-        profile: { name: 'Ana Test', dateOfBirth: '1990-02-03', aNumber: 'A123456789' },
+        // An A-number identifies one person: each new person gets one of their own.
+        profile: { name: 'Ana Test', dateOfBirth: '1990-02-03', aNumber: `A${String(Math.floor(Math.random() * 1e9)).padStart(9, '0')}` },
       },
     }),
   getPerson: () => Promise.resolve({ url: `/people/${PERSON}` }),

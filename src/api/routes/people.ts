@@ -157,22 +157,23 @@ export const createPerson = userRoute({
         `Person ${body.id} is already recorded; add facts with POST /people/{id}/facts`,
       );
     }
-    const summary = await ctx.services.facts.addPeople([{ id: body.id, facts }], actorOf(ctx));
-    // Facts first: a profile belongs to a stored person. A failure here leaves a person
-    // without a profile, which the caller can record again with POST /people/{id}/profile.
-    const profile =
+    const given =
       body.profile === undefined
         ? undefined
-        : await ctx.services.profiles.recordProfile(
-            {
-              personId: body.id,
-              name: body.profile.name,
-              dateOfBirth:
-                body.profile.dateOfBirth === undefined ? null : parseDay(body.profile.dateOfBirth)!,
-              aNumber: body.profile.aNumber ?? null,
-            },
-            actorOf(ctx),
-          );
+        : {
+            personId: body.id,
+            name: body.profile.name,
+            dateOfBirth: body.profile.dateOfBirth === undefined ? null : parseDay(body.profile.dateOfBirth)!,
+            aNumber: body.profile.aNumber ?? null,
+          };
+    // A profile that would be refused (a date of birth after today, another person's
+    // A-number) refuses the request before anything is stored.
+    if (given !== undefined) await ctx.services.profiles.checkProfile(given);
+    const summary = await ctx.services.facts.addPeople([{ id: body.id, facts }], actorOf(ctx));
+    // Facts first: a profile belongs to a stored person. A failure here (a write racing this
+    // one) leaves a person without a profile, which the caller can record again with
+    // POST /people/{id}/profile.
+    const profile = given === undefined ? undefined : await ctx.services.profiles.recordProfile(given, actorOf(ctx));
     return { id: body.id, summary, profileVersion: profile?.version ?? null };
   },
 });
