@@ -10,6 +10,7 @@
  * Refusals are thrown as `RefusedError` / `RepatriaError` with a message that says why.
  */
 import {
+  checkEnd,
   checkNext,
   EMPTY_CHAIN,
   type ChainBreak,
@@ -837,21 +838,31 @@ export function operations(deps: OperationsDeps) {
       });
     },
 
-    /** Walks the whole chain in seq order and names the first entry that does not fit. */
+    /**
+     * Walks the whole chain in seq order and names the first entry that does not fit, then
+     * checks that it ends where its writer recorded (read before and after the walk, which
+     * runs beside writers: see `WalkedEnd`).
+     */
     async verifyAudit(actor: Acting): Promise<AuditVerdict> {
       authorize(actor, 'audit.verify');
+      const before = await store.auditHead();
       let head = EMPTY_CHAIN;
       let count = 0;
+      let hashAtBefore: string | undefined;
       for (;;) {
         const page = await store.auditEntries(head.seq, 1000);
         for (const entry of page) {
           const broken = checkNext(head, entry, store.hash);
           if (broken !== undefined) return { ok: false, entries: count, broken };
           head = { seq: entry.seq, hash: entry.hash };
+          if (entry.seq === before.seq) hashAtBefore = entry.hash;
           count += 1;
         }
-        if (page.length < 1000) return { ok: true, entries: count, head };
+        if (page.length < 1000) break;
       }
+      const broken = checkEnd({ walked: head, hashAtBefore, before, after: await store.auditHead() });
+      // The walked chain has no gaps, so the entries before the break are its seq - 1.
+      return broken === undefined ? { ok: true, entries: count, head } : { ok: false, entries: broken.seq - 1, broken };
     },
 
     async auditLog(

@@ -4,7 +4,7 @@
  * implements it for SQLite and PostgreSQL (src/store/operations-store.ts); the services
  * never see SQL.
  */
-import type { AuditEntry, ChainedEntry, HashText } from '../domain/audit-chain.js';
+import type { AuditEntry, ChainedEntry, ChainHead, HashText } from '../domain/audit-chain.js';
 import type { Day, Instant } from '../domain/dates.js';
 import type { Person, PersonFact, ProgramFact, ReturnAgreementFact } from '../domain/facts.js';
 import type { FlightInfo, Manifest, ManifestEvent, ManifestState } from '../domain/manifest/manifest.js';
@@ -160,6 +160,12 @@ export interface OperationsStore {
   transaction<T>(mode: TransactionMode, work: (tx: OperationsTx) => Promise<T>): Promise<T>;
   /** Audit entries after `afterSeq`, in seq order, at most `limit`, that match every filter given. */
   auditEntries(afterSeq: number, limit: number, filter?: AuditFilter): Promise<ChainedEntry[]>;
+  /**
+   * The end of the audit chain as its writer recorded it with its latest committed append (the
+   * last entry's seq and hash; `EMPTY_CHAIN` before the first), kept apart from the entries so
+   * that entries removed from the end of the log are found (`checkEnd`).
+   */
+  auditHead(): Promise<ChainHead>;
   /** Notifications after `afterSeq` not yet delivered. */
   pendingNotifications(afterSeq?: number, limit?: number): Promise<StoredNotification[]>;
   /** The chain's hash function (SHA-256). */

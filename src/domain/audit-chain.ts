@@ -1,8 +1,10 @@
 /**
  * The audit log as a hash chain: each entry's hash covers its own content and the hash of the
  * entry before it, so that changing, removing or reordering any stored entry breaks the chain
- * at that entry. Pure: the hash function (SHA-256 in the store) is passed in, since the
- * domain does no I/O and imports no `node:crypto`.
+ * at that entry. Entries removed from the end leave a chain that is intact, only shorter: the
+ * writer therefore records the end it left with each append, and the walk's end is checked
+ * against it (`checkEnd`). Pure: the hash function (SHA-256 in the store) is passed in, since
+ * the domain does no I/O and imports no `node:crypto`.
  *
  * Entry shape (STYLE.md): what, who, when, subjectId, subjectType, correlationId, details.
  */
@@ -73,9 +75,12 @@ export const link = (entry: AuditEntry, prevHash: string, hash: HashText): Chain
 });
 
 export interface ChainBreak {
-  /** The first entry that does not fit: the one altered, or the first after a removed one. */
+  /**
+   * The first entry that does not fit: the one altered, the first after a removed one, the
+   * first removed from the end, or the first past the end the writer recorded.
+   */
   readonly seq: number;
-  readonly problem: 'altered' | 'relinked' | 'missing_before';
+  readonly problem: 'altered' | 'relinked' | 'missing_before' | 'truncated' | 'unrecorded';
   readonly message: string;
 }
 
@@ -116,19 +121,74 @@ export function checkNext(head: ChainHead, entry: ChainedEntry, hash: HashText):
   return undefined;
 }
 
+/**
+ * The end of a walk of the stored log beside the end its writer recorded. The recorded end is
+ * read twice, `before` the walk and `after` it, so that a walk needs no snapshot while writers
+ * append: every entry committed before the walk began is at or below `before`, and every entry
+ * the walk read was committed with a recorded end at or above it, which `after` sees.
+ */
+export interface WalkedEnd {
+  /** The last entry of the walk (every entry up to it verified by `checkNext`). */
+  readonly walked: ChainHead;
+  /** The hash of the walked entry whose seq is `before.seq`, if the walk reached it. */
+  readonly hashAtBefore: string | undefined;
+  readonly before: ChainHead;
+  readonly after: ChainHead;
+}
+
+/**
+ * Checks that the log ends where its writer left it: nothing removed from the end (the walk
+ * reaches `before`, and the entry there is the one written), and nothing added past it that
+ * the writer did not record (the walk stops at or below `after`).
+ */
+export function checkEnd(end: WalkedEnd): ChainBreak | undefined {
+  const { walked, hashAtBefore, before, after } = end;
+  if (walked.seq < before.seq) {
+    const seq = walked.seq + 1;
+    return {
+      seq,
+      problem: 'truncated',
+      message: `entry ${seq} is missing: the log was written up to entry ${before.seq} but ends at entry ${walked.seq}, so entries were removed from its end`,
+    };
+  }
+  if (before.seq > 0 && hashAtBefore !== before.hash) {
+    return {
+      seq: before.seq,
+      problem: 'altered',
+      message: `entry ${before.seq} is not the entry written there: its hash differs from the one recorded when it was appended`,
+    };
+  }
+  if (walked.seq > after.seq) {
+    const seq = after.seq + 1;
+    return {
+      seq,
+      problem: 'unrecorded',
+      message: `entry ${seq} was not appended by the log's writer: the log was written up to entry ${after.seq}`,
+    };
+  }
+  return undefined;
+}
+
 export type ChainVerdict =
   | { readonly ok: true; readonly entries: number; readonly head: ChainHead }
   | { readonly ok: false; readonly entries: number; readonly broken: ChainBreak };
 
-/** Verifies a whole log given in seq order. */
-export function verifyChain(entries: Iterable<ChainedEntry>, hash: HashText): ChainVerdict {
+/**
+ * Verifies a whole log given in seq order against the end its writer recorded (`recorded`;
+ * read once, as nothing is appended meanwhile).
+ */
+export function verifyChain(entries: Iterable<ChainedEntry>, recorded: ChainHead, hash: HashText): ChainVerdict {
   let head = EMPTY_CHAIN;
   let count = 0;
+  let hashAtBefore: string | undefined;
   for (const entry of entries) {
     const broken = checkNext(head, entry, hash);
     if (broken !== undefined) return { ok: false, entries: count, broken };
     head = { seq: entry.seq, hash: entry.hash };
+    if (entry.seq === recorded.seq) hashAtBefore = entry.hash;
     count += 1;
   }
-  return { ok: true, entries: count, head };
+  const broken = checkEnd({ walked: head, hashAtBefore, before: recorded, after: recorded });
+  // The chain has no gaps up to where it broke, so the entries before it are seq - 1.
+  return broken === undefined ? { ok: true, entries: count, head } : { ok: false, entries: broken.seq - 1, broken };
 }

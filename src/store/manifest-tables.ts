@@ -99,7 +99,7 @@ export interface OutboxDeliveriesTable {
 }
 
 export interface AuditLogTable {
-  /** Given by the writer (last + 1) under the chain's lock, so that the chain has no gaps. */
+  /** Given by the writer (the recorded end + 1, see `audit_heads`) under the chain's lock, so that the chain has no gaps. */
   readonly seq: Immutable<number>;
   readonly at: Immutable<number>;
   readonly what: Immutable<string>;
@@ -112,6 +112,12 @@ export interface AuditLogTable {
   readonly hash: Immutable<string>;
 }
 
+/** The end of the audit chain after each append (migration 0007): the last entry's seq and hash. */
+export interface AuditHeadsTable {
+  readonly seq: Immutable<number>;
+  readonly hash: Immutable<string>;
+}
+
 /** A type alias, not an interface: `Kysely.withTables` needs an index-signature-compatible type. */
 export type ManifestTables = {
   readonly flights: FlightsTable;
@@ -121,6 +127,7 @@ export type ManifestTables = {
   readonly outbox: OutboxTable;
   readonly outbox_deliveries: OutboxDeliveriesTable;
   readonly audit_log: AuditLogTable;
+  readonly audit_heads: AuditHeadsTable;
   readonly facilities: FacilitiesTable;
   readonly transfers: TransfersTable;
 };

@@ -10,13 +10,19 @@ import { KyselyFactStore } from './kysely-fact-store.js';
 import { openPostgres } from './postgres/dialect.js';
 import { migrateToLatest, type Database, type StoreDialect } from './schema.js';
 import { openSqlite } from './sqlite/dialect.js';
+import { requireStoreFile } from './store-file.js';
 import type { NativeConnection, StoreConnection } from './store-connection.js';
 
 export interface OpenStoreOptions {
   /** `postgres://…` or `postgresql://…`; empty or absent means SQLite. */
   readonly databaseUrl?: string | undefined;
-  /** SQLite file (created with its directory if missing); ignored for PostgreSQL. */
+  /** SQLite file (created with its directory if missing, unless `create` is false); ignored for PostgreSQL. */
   readonly dbPath: string;
+  /**
+   * SQLite: `false` refuses a missing file (NOT_FOUND) instead of creating an empty store, for
+   * callers that only use a store already there. Default `true`.
+   */
+  readonly create?: boolean | undefined;
   /** Stamps events' `at`, in epoch milliseconds. Defaults to `Date.now`. */
   readonly clock?: (() => number) | undefined;
 }
@@ -75,7 +81,7 @@ class OpenKyselyStore extends KyselyFactStore implements OpenedStore {
 const POSTGRES_URL = /^postgres(ql)?:\/\//i;
 
 export async function openStore(options: OpenStoreOptions): Promise<OpenedStore> {
-  const { databaseUrl, dbPath, clock = Date.now } = options;
+  const { databaseUrl, dbPath, clock = Date.now, create = true } = options;
   let connection: StoreConnection;
   if (databaseUrl !== undefined && databaseUrl !== '') {
     if (!POSTGRES_URL.test(databaseUrl)) {
@@ -83,7 +89,8 @@ export async function openStore(options: OpenStoreOptions): Promise<OpenedStore>
     }
     connection = openPostgres(databaseUrl);
   } else {
-    connection = openSqlite(dbPath);
+    if (!create) requireStoreFile(dbPath);
+    connection = openSqlite(dbPath, { create });
   }
   const store = new OpenKyselyStore(connection, clock);
   try {

@@ -36,7 +36,6 @@ import type {
 } from '../application/ports.js';
 import {
   canonicalJson,
-  GENESIS_HASH,
   link,
   type ChainedEntry,
   type HashText,
@@ -47,6 +46,7 @@ import type { Person, PersonFact, ProgramFact } from '../domain/facts.js';
 import { replay, type FlightInfo, type Manifest, type ManifestEvent } from '../domain/manifest/manifest.js';
 import type { DeliveryMethod, NoticeRecipient, NoticeServing } from '../domain/notice-serving.js';
 import type { Actor, Retraction, WriteSummary } from '../domain/ports.js';
+import { recordAuditHead, recordedAuditHead } from './audit-heads.js';
 import { chunks } from './chunks.js';
 import { personFactFromRow, programFactFromRow } from './fact-codec.js';
 import type { FlightsTable, ManifestTables, OperationsDatabase } from './manifest-tables.js';
@@ -566,14 +566,12 @@ class KyselyOperationsTx implements OperationsTx {
       await sql`select pg_advisory_xact_lock(${sql.lit(LOCK_SPACE)}, ${sql.lit(AUDIT_LOCK)})`.execute(
         this.trx,
       );
-    const last = await this.db
-      .selectFrom('audit_log')
-      .select(['seq', 'hash'])
-      .orderBy('seq', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    let seq = last?.seq ?? 0;
-    let prevHash = last?.hash ?? GENESIS_HASH;
+    // On from the end this writer recorded, not from the last entry stored: entries removed
+    // from the end of the log then leave a gap before the next one, which verification names,
+    // rather than being written over by it.
+    const last = await recordedAuditHead(this.db);
+    let seq = last.seq;
+    let prevHash = last.hash;
     const linked = entries.map((e) => {
       seq += 1;
       const entry = link({ ...e, seq, details: canonicalJson(e.details) }, prevHash, sha256Hex);
@@ -597,6 +595,7 @@ class KyselyOperationsTx implements OperationsTx {
         })),
       )
       .execute();
+    await recordAuditHead(this.db, { seq, hash: prevHash });
     return linked;
   }
 }
@@ -668,6 +667,8 @@ export function operationsStore(store: OpenedStore): OperationsStore {
         hash: r.hash,
       }));
     },
+
+    auditHead: () => recordedAuditHead(db),
 
     async pendingNotifications(afterSeq = 0, limit = 1000): Promise<StoredNotification[]> {
       const rows = await db

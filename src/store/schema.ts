@@ -14,6 +14,7 @@ import { authMigration } from './migrations/0003-auth.js';
 import { manifestsMigration } from './migrations/0004-manifests.js';
 import { networkMigration } from './migrations/0005-network.js';
 import { factPacksMigration } from './migrations/0006-fact-packs.js';
+import { auditHeadsMigration } from './migrations/0007-audit-heads.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
 
@@ -90,6 +91,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0004-manifests': manifestsMigration(dialect),
     '0005-network': networkMigration(dialect),
     '0006-fact-packs': factPacksMigration(dialect),
+    '0007-audit-heads': auditHeadsMigration(),
   };
 }
 

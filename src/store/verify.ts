@@ -10,14 +10,16 @@
  *   row's copied columns, and is still a valid fact by the contract's schema when written
  *   back in the interchange form;
  * - the audit hash chain (`auditChainProblems`, unless told otherwise): every entry in its
- *   place, linked to the one before, and hashing to its stored hash.
+ *   place, linked to the one before, and hashing to its stored hash, and the log ending
+ *   where its writer recorded.
  */
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { parsePersonFact, parseProgramFact } from '../contract/fact-schema.js';
-import { checkNext, EMPTY_CHAIN, type ChainHead, type HashText } from '../domain/audit-chain.js';
+import { checkEnd, checkNext, EMPTY_CHAIN, type ChainHead, type HashText } from '../domain/audit-chain.js';
 import { formatDay, formatInstant } from '../domain/dates.js';
 import { periodOf, type Fact } from '../domain/facts.js';
+import { recordedAuditHead } from './audit-heads.js';
 import { canonicalJson } from './checksum.js';
 import type { ManifestTables } from './manifest-tables.js';
 import type { Database, StoreDialect } from './schema.js';
@@ -27,8 +29,9 @@ export interface VerifyOptions {
   readonly deep: boolean;
   /**
    * Checks the audit log's hash chain and returns the problems found. Absent: the chain is
-   * walked (`auditChainProblems`), since a store whose facts verify but whose audit log was
-   * cut or changed is not whole; `false`: not checked (a caller that verifies it otherwise).
+   * walked and its end checked (`auditChainProblems`), since a store whose facts verify but
+   * whose audit log was cut or changed is not whole; `false`: not checked (a caller that
+   * verifies it otherwise).
    */
   readonly auditChain?: ((db: Kysely<Database>) => Promise<string[]>) | false | undefined;
 }
@@ -50,12 +53,28 @@ const FACT_EVENT_KINDS = ['person_added', 'fact_recorded', 'program_fact_recorde
 const sha256Hex: HashText = (text) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /**
- * Walks the audit log's hash chain in seq order (the check `repatria audit verify` runs,
- * src/domain/audit-chain.ts) and names the first entry that does not fit; empty when intact.
+ * Whether the store records the end of its audit chain (migration 0007). Every store opened
+ * through `openStore` does; a SQLite copy checked before it is opened (a backup being
+ * restored, made before that migration) may not, and then only the chain itself is checked.
  */
-export async function auditChainProblems(db: Kysely<Database>): Promise<string[]> {
+async function recordsAuditHead(db: Kysely<Database>, dialect: StoreDialect): Promise<boolean> {
+  if (dialect === 'postgres') return true;
+  const { rows } = await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = 'audit_heads'`.execute(db);
+  return (rows[0]?.n ?? 0) > 0;
+}
+
+/**
+ * Walks the audit log's hash chain in seq order and checks that it ends where its writer
+ * recorded (the check `repatria audit verify` runs, src/domain/audit-chain.ts); names the
+ * first entry that does not fit, or nothing when intact.
+ */
+export async function auditChainProblems(db: Kysely<Database>, dialect: StoreDialect): Promise<string[]> {
   const audit = db.withTables<ManifestTables>();
+  const recorded = await recordsAuditHead(db, dialect);
+  // Read before and after the walk, which runs beside writers (see `WalkedEnd`).
+  const before = recorded ? await recordedAuditHead(audit) : undefined;
   let head: ChainHead = EMPTY_CHAIN;
+  let hashAtBefore: string | undefined;
   for (;;) {
     const rows = await audit.selectFrom('audit_log').selectAll().where('seq', '>', head.seq).orderBy('seq').limit(PAGE).execute();
     for (const r of rows) {
@@ -74,9 +93,13 @@ export async function auditChainProblems(db: Kysely<Database>): Promise<string[]
       const broken = checkNext(head, entry, sha256Hex);
       if (broken !== undefined) return [`${broken.message} (${head.seq} entries before it verified)`];
       head = { seq: entry.seq, hash: entry.hash };
+      if (entry.seq === before?.seq) hashAtBefore = entry.hash;
     }
-    if (rows.length < PAGE) return [];
+    if (rows.length < PAGE) break;
   }
+  if (before === undefined) return [];
+  const broken = checkEnd({ walked: head, hashAtBefore, before, after: await recordedAuditHead(audit) });
+  return broken === undefined ? [] : [`${broken.message} (${broken.seq - 1} entries before it verified)`];
 }
 
 /** Rows per seq in one table (`seq` column given). */
@@ -171,7 +194,8 @@ export async function verifyStore(db: Kysely<Database>, dialect: StoreDialect, o
 
   let auditChain: VerifyReport['auditChain'] = 'not checked';
   if (options.auditChain !== false) {
-    for (const problem of await (options.auditChain ?? auditChainProblems)(db)) find(`audit chain: ${problem}`);
+    const problems = options.auditChain === undefined ? await auditChainProblems(db, dialect) : await options.auditChain(db);
+    for (const problem of problems) find(`audit chain: ${problem}`);
     auditChain = 'verified';
   }
   return { ok: findings.length === 0, findings, eventsChecked, factsChecked, auditChain };

@@ -3,8 +3,8 @@
  * is when the store has not changed, extended with what was recorded since otherwise), from
  * the store's rows when not, and saves the snapshot again whenever it moved on.
  */
-import { existsSync } from 'node:fs';
 import { RepatriaError } from '../domain/errors.js';
+import { requireStoreFile } from '../store/store-file.js';
 import type { LoadProgress, LoadResult } from './population.js';
 import { loadFromPostgres } from './postgres-source.js';
 import { readSnapshot, writeSnapshot } from './snapshot.js';
@@ -33,9 +33,7 @@ export const sqliteSnapshotPath = (dbPath: string): string => `${dbPath}.sweep`;
 
 export async function loadPopulation(source: PopulationSource): Promise<LoadedPopulation> {
   const postgres = source.databaseUrl !== undefined && source.databaseUrl !== '';
-  if (!postgres && !existsSync(source.dbPath)) {
-    throw new RepatriaError('NOT_FOUND', `No store at ${source.dbPath}: run \`repatria demo\` or \`repatria import\` first`);
-  }
+  if (!postgres) requireStoreFile(source.dbPath);
   const previous = source.snapshotPath === null ? undefined : readSnapshot(source.snapshotPath);
   let result: LoadResult;
   try {

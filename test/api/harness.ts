@@ -190,6 +190,7 @@ const TABLES = [
   'notice_servings',
   'outbox',
   'audit_log',
+  'audit_heads',
 ] as const;
 
 /** Row counts of every table: equal snapshots mean nothing was stored in between. */

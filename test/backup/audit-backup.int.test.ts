@@ -131,6 +131,38 @@ describe('backup and restore of manifests and the audit chain', () => {
     expect(existsSync(`${target}.restoring`)).toBe(false);
   });
 
+  it('sqlite: a backup made before the chain\'s end was recorded (migration 0007) restores, and its end is recorded from its log', async () => {
+    const world = await busyWorld('sqlite');
+    const out = join(stores.dir, 'before-0007.backup');
+    try {
+      expect((await cli(['backup', '--db', world.location, out])).status).toBe(0);
+    } finally {
+      await world.close();
+    }
+    // The backup as an older version made it: no audit_heads, no record of its migration;
+    // its manifest describes the file (the checksums do not cover audit_heads).
+    const file = new BetterSqlite3(out);
+    file.exec("drop table audit_heads; delete from kysely_migration where name = '0007-audit-heads'; vacuum");
+    file.close();
+    const manifest = JSON.parse(readFileSync(`${out}.manifest.json`, 'utf8')) as BackupManifest;
+    const bytes = readFileSync(out);
+    writeFileSync(`${out}.manifest.json`, JSON.stringify({ ...manifest, bytes: bytes.length, fileSha256: `sha256:${createHash('sha256').update(bytes).digest('hex')}` }));
+
+    const target = join(stores.dir, 'restored-0007.db');
+    const restored = await cli(['restore', '--db', target, out]);
+    expect(restored.stderr).toBe('');
+    expect(restored.status).toBe(0);
+    const args = ['audit', 'verify', '--as', 'auditor-1', '--role', 'auditor', '--db', target];
+    expect((await cli(args)).stdout).toContain('Audit chain intact: 20 entries');
+    // From now on an entry removed from the end is found.
+    const store = new BetterSqlite3(target);
+    store.exec('delete from audit_log where seq = 20');
+    store.close();
+    const cut = await cli(args);
+    expect(cut.status).toBe(1);
+    expect(cut.stderr).toContain('entry 20 is missing: the log was written up to entry 20 but ends at entry 19');
+  });
+
   it('postgres: a store whose audit chain was altered restores, but the restore reports the broken chain and fails', async () => {
     const world = await busyWorld('postgres');
     const out = join(stores.dir, 'pg-tampered.backup');

@@ -63,7 +63,9 @@ describe('backup and restore (sqlite)', () => {
   it('restores a backup made before the narrow table of packed records (migration 0006), and fills it', async () => {
     const source = await filledStore('sqlite');
     const old = new BetterSqlite3(source.dbPath);
-    old.exec("drop table person_fact_packs; delete from kysely_migration where name = '0006-fact-packs'");
+    // As such a store is: without what 0006 and every later migration made (the migrator
+    // refuses a history with a gap in it).
+    old.exec("drop table person_fact_packs; drop table audit_heads; delete from kysely_migration where name >= '0006'");
     old.close();
     const out = join(stores.dir, 'before-0006.backup');
     expect((await cli(['backup', '--db', source.dbPath, out])).status).toBe(0);

@@ -5,7 +5,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '../../src/store/open-store.js';
 import { cli } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'repatria-network-cli-'));
@@ -13,6 +14,10 @@ const db = join(dir, 'store.db');
 const NOW = Date.parse('2025-05-01T09:00:00Z');
 const run = (args: readonly string[], role = 'planner') => cli([...args, '--as', 'pat', '--role', role, '--db', db], {}, NOW);
 
+// The network commands use a store already there (they never create one at a mistyped --db).
+beforeAll(async () => {
+  await (await openStore({ dbPath: db })).close();
+});
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });

@@ -157,7 +157,7 @@ async function check(db: string): Promise<Snapshot> {
     const report = await verifyStore(store.kysely, 'sqlite', { deep: true });
     expect(report.findings).toEqual([]);
     expect(report.auditChain).toBe('verified');
-    expect(await auditChainProblems(store.kysely)).toEqual([]);
+    expect(await auditChainProblems(store.kysely, store.dialect)).toEqual([]);
     expect(await ops.verifyAudit(AUDITOR)).toMatchObject({ ok: true });
 
     const tables = store.kysely.withTables<ManifestTables>();

@@ -200,7 +200,11 @@ export const verifyAuditChain = userRoute({
         broken: z
           .object({
             seq: z.number().int().describe('The first entry that does not fit'),
-            problem: z.enum(['altered', 'relinked', 'missing_before']),
+            problem: z
+              .enum(['altered', 'relinked', 'missing_before', 'truncated', 'unrecorded'])
+              .describe(
+                'altered: changed after it was written; relinked: not linked to the entry before it; missing_before: entries before it were removed; truncated: entries from it to the recorded end were removed; unrecorded: past the end the writer recorded',
+              ),
             message: z.string(),
           })
           .nullable(),

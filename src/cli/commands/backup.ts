@@ -3,21 +3,14 @@
  * `repatria checksum [--db PATH] [--json]` and `repatria verify [--db PATH] [--quick]`
  * (src/store/backup.ts, checksum.ts, verify.ts).
  */
-import { existsSync } from 'node:fs';
 import { RepatriaError } from '../../domain/errors.js';
 import { backupPostgres, backupSqlite, postgresTools, restorePostgres, restoreSqlite, type RestoreResult } from '../../store/backup.js';
 import { storeChecksum, type StoreChecksum } from '../../store/checksum.js';
 import { verifyStore, type VerifyReport } from '../../store/verify.js';
-import { UsageError } from '../exit.js';
 import type { CliIo } from '../io.js';
 import { withStore, type StoreConfig } from '../store-config.js';
 
 const usesPostgres = (store: StoreConfig): boolean => store.databaseUrl !== undefined && store.databaseUrl !== '';
-
-/** Commands that read a store must not create an empty one at a mistyped path. */
-function requireStore(store: StoreConfig): void {
-  if (!usesPostgres(store) && !existsSync(store.dbPath)) throw new UsageError(`no store at ${store.dbPath}`);
-}
 
 const count = (n: number): string => n.toLocaleString('en-US');
 
@@ -31,7 +24,6 @@ function verifyText(report: VerifyReport): string {
 }
 
 export async function runBackup(opts: { out: string; store: StoreConfig; env: Readonly<Record<string, string | undefined>> }, io: CliIo): Promise<void> {
-  requireStore(opts.store);
   const manifest = await withStore(opts.store, io.now, (store) =>
     usesPostgres(opts.store)
       ? backupPostgres(store, opts.store.databaseUrl!, opts.out, { now: io.now, tool: postgresTools(opts.env) })
@@ -52,14 +44,12 @@ export async function runRestore(opts: { in: string; force?: boolean | undefined
 }
 
 export async function runChecksum(opts: { json?: boolean | undefined; store: StoreConfig }, io: CliIo): Promise<void> {
-  requireStore(opts.store);
   const checksum = await withStore(opts.store, io.now, (store) => storeChecksum(store.kysely));
   if (opts.json === true) io.out(`${JSON.stringify(checksum)}\n`);
   else io.out(`content ${checksum.content}\nlog     ${checksum.log}\n${countsText(checksum.counts)}\n`);
 }
 
 export async function runVerify(opts: { quick?: boolean | undefined; store: StoreConfig }, io: CliIo): Promise<void> {
-  requireStore(opts.store);
   const report = await withStore(opts.store, io.now, (store) => verifyStore(store.kysely, store.dialect, { deep: opts.quick !== true }));
   io.out(verifyText(report));
   if (!report.ok) throw new RepatriaError('INVALID_STATE', 'the store does not verify');

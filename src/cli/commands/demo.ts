@@ -19,7 +19,7 @@ import { UsageError } from '../exit.js';
 import type { CliIo } from '../io.js';
 import { positiveInt } from '../options.js';
 import { CLI_ACTOR, seedReference } from '../reference-seed.js';
-import { withStore, type OpenedStore, type StoreConfig } from '../store-config.js';
+import { withNewOrExistingStore, type OpenedStore, type StoreConfig } from '../store-config.js';
 
 /** Batches written per transaction: large enough to amortise the commit, small enough for memory. */
 const WRITE_BATCH = 5_000;
@@ -40,7 +40,7 @@ export async function runDemo(
     }
   }
   const started = io.now();
-  await withStore(opts.store, io.now, async (store) => {
+  await withNewOrExistingStore(opts.store, io.now, async (store) => {
     await seedReference(store);
     await store.recordProgramFacts(demoProgram(), CLI_ACTOR);
     // Names, dates of birth and A-numbers, so that the API has personal data to mask.

@@ -47,8 +47,9 @@ export async function runExport(opts: ExportCliOptions, io: CliIo): Promise<void
   const now = io.now();
   const knownAt = opts.knownAt === undefined ? undefined : instantOption('--known-at', opts.knownAt, now);
   const on = dayOption('--on', opts.on, today(now));
-  const sink = textSink(file, io.out);
   const counted = await withStore(opts.store, io.now, async (store) => {
+    // Made once the store is open: a store that cannot be opened leaves no partial file behind.
+    const sink = textSink(file, io.out);
     try {
       let count: ExportCount;
       switch (what) {

@@ -25,7 +25,7 @@ import type { CliIo } from '../io.js';
 import { positiveInt } from '../options.js';
 import { ProgressBar } from '../progress.js';
 import { CLI_ACTOR, seedReference } from '../reference-seed.js';
-import { withStore, type StoreConfig } from '../store-config.js';
+import { withNewOrExistingStore, type StoreConfig } from '../store-config.js';
 import { existsSync } from 'node:fs';
 
 export interface ImportCliOptions {
@@ -90,7 +90,7 @@ export async function runImport(
   const bar = showProgress ? new ProgressBar(io.err, io.now) : undefined;
   let last = { bytesRead: 0, totalBytes: 0, rows: 0, rejectedRows: 0 };
 
-  const summary = await withStore(opts.store, io.now, async (store) => {
+  const summary = await withNewOrExistingStore(opts.store, io.now, async (store) => {
     await seedReference(store);
     const result = await importFile(store, {
       file,

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { DOCS_PREFIX, serverConfig, startServer, type ServeFlags } from '../../main/server.js';
+import { requireStoreFile } from '../../store/store-file.js';
 import { UsageError } from '../exit.js';
 import type { CliDeps } from '../program.js';
 import { renderTable } from '../table.js';
@@ -36,6 +37,9 @@ export async function runServe(
       throw new UsageError(`invalid server setting:\n${z.prettifyError(error)}`);
     throw error;
   }
+  // Serving is not documented to create a store (demo, import and `user add` are): a mistyped
+  // --db or REPATRIA_DB would otherwise serve a new, empty store that no one can sign in to.
+  if (config.databaseUrl === undefined) requireStoreFile(config.dbPath);
   const running = await startServer(config);
   const stopped = until();
   const url = running.url;

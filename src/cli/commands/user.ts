@@ -14,7 +14,7 @@ import { KyselyIdentityStore } from '../../store/identity-store.js';
 import { UsageError } from '../exit.js';
 import type { CliIo } from '../io.js';
 import { CLI_ACTOR } from '../reference-seed.js';
-import { withStore, type StoreConfig } from '../store-config.js';
+import { withNewOrExistingStore, withStore, type StoreConfig } from '../store-config.js';
 import { renderTable } from '../table.js';
 
 /** Reads standard input to its end: the password, without the newline that ends it. */
@@ -63,7 +63,8 @@ export async function runUserAdd(
   const role = opts.role;
   const { password, generated } = await choosePassword(opts.passwordStdin === true, read);
   const passwordHash = await argon2Hasher().hash(password);
-  const user = await withStore(opts.store, io.now, (store) =>
+  // The first admin of a new installation is made this way, so it may create the store.
+  const user = await withNewOrExistingStore(opts.store, io.now, (store) =>
     new KyselyIdentityStore(store, io.now).createUser(
       {
         id: randomUUID(),

@@ -65,9 +65,11 @@ function withStatementCache(database: BetterSqlite3.Database): SqliteDatabase {
   };
 }
 
-export function openSqlite(dbPath: string): StoreConnection {
-  mkdirSync(dirname(dbPath), { recursive: true });
-  const database = new BetterSqlite3(dbPath);
+/** `create: false` opens only an existing file: neither it nor its directory is made. */
+export function openSqlite(dbPath: string, options: { readonly create?: boolean } = {}): StoreConnection {
+  const create = options.create ?? true;
+  if (create) mkdirSync(dirname(dbPath), { recursive: true });
+  const database = new BetterSqlite3(dbPath, { fileMustExist: !create });
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');

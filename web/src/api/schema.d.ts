@@ -1069,8 +1069,11 @@ export interface components {
             broken: {
                 /** @description The first entry that does not fit */
                 seq: number;
-                /** @enum {string} */
-                problem: "altered" | "relinked" | "missing_before";
+                /**
+                 * @description altered: changed after it was written; relinked: not linked to the entry before it; missing_before: entries before it were removed; truncated: entries from it to the recorded end were removed; unrecorded: past the end the writer recorded
+                 * @enum {string}
+                 */
+                problem: "altered" | "relinked" | "missing_before" | "truncated" | "unrecorded";
                 message: string;
             } | null;
         };
@@ -2911,8 +2914,11 @@ export interface components {
             broken: {
                 /** @description The first entry that does not fit */
                 seq: number;
-                /** @enum {string} */
-                problem: "altered" | "relinked" | "missing_before";
+                /**
+                 * @description altered: changed after it was written; relinked: not linked to the entry before it; missing_before: entries before it were removed; truncated: entries from it to the recorded end were removed; unrecorded: past the end the writer recorded
+                 * @enum {string}
+                 */
+                problem: "altered" | "relinked" | "missing_before" | "truncated" | "unrecorded";
                 message: string;
             } | null;
         };
