@@ -274,6 +274,12 @@ export class JsonLineRows implements LineSink {
       this.refuse(line, record, 'id', issueText(checked.error.issues[0]), text);
       return;
     }
+    // A person line is its id and its facts: anything else would be dropped unread.
+    const extra = Object.keys(value).filter((key) => key !== 'id' && key !== 'facts');
+    if (extra.length > 0) {
+      for (const key of extra) this.refuse(line, record, key, 'unknown field (a person line has id and facts)', text);
+      return;
+    }
     if (!Array.isArray(value.facts)) {
       this.refuse(line, record, 'facts', 'must be an array of person facts', text);
       return;
@@ -306,8 +312,10 @@ export class JsonLineRows implements LineSink {
       return;
     }
     const record = `${where}, person "${checked.data}"`;
-    // The fact schemas drop keys they do not know, personId among them.
-    const parsed = parsePersonFact(value, `${record}, `);
+    // personId says whose fact it is; the fact itself is the rest, which the schema reads strictly.
+    const fact: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+    delete fact.personId;
+    const parsed = parsePersonFact(fact, `${record}, `);
     if (!parsed.ok) {
       for (const issue of parsed.issues) this.refuse(line, issue.record, issue.field, issue.reason, text);
       return;
