@@ -10,6 +10,7 @@ import type { Fact, PersonFact } from '../domain/facts.js';
 import type { BatchBuilder } from './batch-builder.js';
 import { clip, csvLine, unneutralise } from './csv-cells.js';
 import { CsvHeader, rowToFact, type FactLayout } from './csv-layout.js';
+import { unknownDesignation } from './designations.js';
 import { FastPersonFacts } from './fast-fact.js';
 import type { CsvRecordSink } from './csv-reader.js';
 import type { LineSink } from './line-reader.js';
@@ -36,9 +37,8 @@ const issueText = (issue: { message: string } | undefined): string => issue?.mes
 
 /** The checks every person fact gets besides its schema: a known designation, an id not taken by a programme fact. */
 function personFactIssues(fact: PersonFact, ctx: RowContext, idField: string): { field: string; reason: string } | undefined {
-  if (fact.type === 'tps' && !ctx.knownDesignations.has(fact.designation)) {
-    return { field: 'designation', reason: `unknown designation "${fact.designation}"` };
-  }
+  const designation = unknownDesignation(fact, ctx.knownDesignations);
+  if (designation !== undefined) return designation;
   if (ctx.programFactIds.has(fact.id)) return { field: idField, reason: 'is already recorded as a programme fact' };
   return undefined;
 }
