@@ -66,6 +66,8 @@ export interface ApiServices {
   readonly statistics: StatisticsService;
   /** Flights, manifests, notices, court orders and the audit chain: the application services, which check roles themselves. */
   readonly operations: Operations;
+  /** Ids of the registered detention facilities, which a class order's facility criterion must name when there are any. */
+  readonly registeredFacilities: () => Promise<ReadonlySet<string>>;
   /** `planFromStore` with the store's services and the solver; it checks the role itself. */
   readonly plans: (actor: Acting, window: PlanWindow & { readonly save?: boolean | undefined }) => Promise<StorePlan>;
   /** Sweeps and timelines of the whole population. */

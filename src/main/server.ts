@@ -17,6 +17,7 @@ import { buildServer, DOCS_PREFIX, type WebUi } from '../api/server.js';
 import type { ApiServices, PasswordHasher, StatisticsService } from '../api/services.js';
 import { sweepStatistics, type PopulationLocation } from '../api/population.js';
 import { populationThread } from '../api/population-thread.js';
+import { registeredFacilities } from '../application/class-order-input.js';
 import { operationsConfig } from '../application/config.js';
 import { operations } from '../application/operations.js';
 import { planFromStore } from '../application/planning.js';
@@ -162,6 +163,7 @@ export function makeServices(store: OpenedStore, options: ServiceOptions): ApiSe
     accessLog: identity,
     statistics: options.statistics ?? sweepStatistics(population),
     operations: ops,
+    registeredFacilities: () => registeredFacilities(opsStore),
     plans: (actor, window) =>
       planFromStore(
         { store: opsStore, operations: ops, clock, config: opsConfig, solver: loadSolver },

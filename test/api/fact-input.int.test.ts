@@ -1,11 +1,14 @@
 /**
- * What the API refuses in facts that the rest of the product refuses too, with a 400 problem
- * naming each field and nothing stored:
+ * What the API refuses in facts and orders that the rest of the product refuses too, with a
+ * 400 problem naming each field and nothing stored:
  * - a field a fact does not have (the import and `check` refuse it as well);
- * - a TPS grant naming a designation with no record (the import refuses it the same way).
+ * - a TPS grant naming a designation with no record (the import refuses it the same way);
+ * - a class order with no criterion unless `everyone` says so, and a facility criterion
+ *   naming no registered facility once some are registered.
  */
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { operationsStore } from '../../src/store/operations-store.js';
 import {
   headersFor,
   json,
@@ -93,6 +96,88 @@ describe('facts sent to the API', () => {
 
     const known = await post(officer, `/people/${PERSON}/facts`, {
       facts: [{ ...grant, designation: 'VE-2021', from: '2021-03-09' }],
+    });
+    expect(known.statusCode, known.body).toBe(201);
+  });
+});
+
+describe('POST /class-orders', () => {
+  const order = { citation: 'Test v. X', from: '2025-06-01' };
+
+  it('refuses an order with no criterion unless everyone is true, and records that one as criteria {}', async () => {
+    expect(await refused(() => post(legal, '/class-orders', { ...order, id: 'api-co-1' }))).toEqual([
+      {
+        in: 'body',
+        field: 'criteria',
+        reason: expect.stringContaining(
+          'has no criterion: give criteria.nationality or criteria.facility, or "everyone": true',
+        ),
+      },
+    ]);
+    expect(
+      await refused(() => post(legal, '/class-orders', { ...order, id: 'api-co-2', criteria: {} })),
+    ).toEqual([expect.objectContaining({ field: 'criteria' })]);
+    expect(
+      await refused(() =>
+        post(legal, '/class-orders', { ...order, id: 'api-co-3', criteria: {}, everyone: false }),
+      ),
+    ).toEqual([expect.objectContaining({ field: 'criteria' })]);
+    expect(
+      await refused(() =>
+        post(legal, '/class-orders', {
+          ...order,
+          id: 'api-co-4',
+          criteria: { nationality: ['XA'] },
+          everyone: true,
+        }),
+      ),
+    ).toEqual([
+      expect.objectContaining({
+        field: 'criteria',
+        reason: expect.stringContaining('is given with "everyone": true'),
+      }),
+    ]);
+
+    const everyone = await post(legal, '/class-orders', { ...order, id: 'api-co-all', everyone: true });
+    expect(everyone.statusCode, everyone.body).toBe(201);
+    const stored = (await server.store.programFacts()).find((f) => f.id === 'api-co-all');
+    expect(stored).toMatchObject({ type: 'class_order', criteria: {} });
+    expect(Object.keys(stored ?? {})).not.toContain('everyone');
+  });
+
+  it('refuses a facility criterion naming no registered facility, once any facility is registered', async () => {
+    const early = await post(legal, '/class-orders', {
+      ...order,
+      id: 'api-co-early',
+      criteria: { facility: ['PORT_ISABEL'] },
+    });
+    expect(early.statusCode, early.body).toBe(201);
+
+    await operationsStore(server.store).transaction('operate', (tx) =>
+      tx.insertFacility({ id: 'KROME', name: 'Krome, Miami, FL', airport: 'MIA' }, Date.now(), {
+        id: 'test',
+        role: 'admin',
+      }),
+    );
+    expect(
+      await refused(() =>
+        post(legal, '/class-orders', {
+          ...order,
+          id: 'api-co-bad',
+          criteria: { facility: ['KROME', 'NOSUCH'] },
+        }),
+      ),
+    ).toEqual([
+      {
+        in: 'body',
+        field: 'criteria.facility.1',
+        reason: 'unknown facility "NOSUCH": no facility of that id is registered',
+      },
+    ]);
+    const known = await post(legal, '/class-orders', {
+      ...order,
+      id: 'api-co-krome',
+      criteria: { facility: ['KROME'] },
     });
     expect(known.statusCode, known.body).toBe(201);
   });
