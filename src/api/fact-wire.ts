@@ -7,6 +7,7 @@ import { parseFact } from '../contract/fact-schema.js';
 import type { InputIssue } from '../contract/input-issue.js';
 import { formatDay, formatInstant, type Instant } from '../domain/dates.js';
 import type { Fact, PersonFact, ProgramFact } from '../domain/facts.js';
+import { knownDesignations, unknownDesignation } from '../ingest/designations.js';
 import { ApiProblem, bodyIssues, type FieldIssue } from './problem.js';
 import type {
   NewPersonFactJson,
@@ -50,6 +51,27 @@ export function readNewFacts(
   });
   if (issues.length > 0) throw new ApiProblem('invalid-request', 'Some facts are not valid', issues);
   return out;
+}
+
+/**
+ * Refuses TPS grants that name a designation with no record in the programme, with the check
+ * and the words of the import (src/ingest/designations.ts), so that the API does not store a
+ * grant the import would refuse. The programme is read only when a grant is among the facts.
+ */
+export async function checkDesignations(
+  facts: readonly PersonFact[],
+  program: () => Promise<readonly ProgramFact[]>,
+  prefix: string,
+): Promise<void> {
+  if (!facts.some((f) => f.type === 'tps')) return;
+  const known = knownDesignations(await program());
+  const issues: FieldIssue[] = facts.flatMap((fact, i) => {
+    const problem = unknownDesignation(fact, known);
+    return problem === undefined
+      ? []
+      : [{ in: 'body', field: `${prefix}.${i}.${problem.field}`, reason: problem.reason }];
+  });
+  if (issues.length > 0) throw new ApiProblem('invalid-request', 'Some facts are not valid', issues);
 }
 
 /** The field path already says which fact; the parser's record name would say it twice. */

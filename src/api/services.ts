@@ -69,6 +69,8 @@ export interface ApiServices {
   readonly operations: Operations;
   /** Flights, facilities and transfers with their airports checked against the airport data, as the CLI registers them. */
   readonly network: Network;
+  /** Ids of the registered detention facilities, which a class order's facility criterion must name when there are any. */
+  readonly registeredFacilities: () => Promise<ReadonlySet<string>>;
   /** `planFromStore` with the store's services and the solver; it checks the role itself. */
   readonly plans: (actor: Acting, window: PlanWindow & { readonly save?: boolean | undefined }) => Promise<StorePlan>;
   /** Sweeps and timelines of the whole population. */

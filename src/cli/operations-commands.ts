@@ -263,6 +263,7 @@ export function registerOperationsCommands(
         .requiredOption('--citation <text>', 'the order')
         .option('--nationality <ccs>', 'comma-separated nationalities covered')
         .option('--facility <ids>', 'comma-separated facilities covered')
+        .option('--everyone', 'the order covers everyone (no nationality or facility criterion)')
         .option('--id <id>', 'fact id'),
     (opts) => o().then((x) => x.orderRun('class-order', opts)),
   );

@@ -51,8 +51,11 @@ const recorded = {
 };
 const period = { from: isoDate, through: isoDate.optional() };
 
-const withPeriod = <S extends z.ZodRawShape>(shape: S) => z.object({ ...recorded, ...period, ...shape });
-const withoutPeriod = <S extends z.ZodRawShape>(shape: S) => z.object({ ...recorded, ...shape });
+// Strict: a key the contract does not define is refused, never dropped. Dropping it would
+// change what the record means without a word: `thru` for `through` gives an open-ended
+// hold, `Stay` for `stay` an appeal with no stay, `retracted_at` a fact never withdrawn.
+const withPeriod = <S extends z.ZodRawShape>(shape: S) => z.strictObject({ ...recorded, ...period, ...shape });
+const withoutPeriod = <S extends z.ZodRawShape>(shape: S) => z.strictObject({ ...recorded, ...shape });
 
 /** Cross-field rules every fact obeys, checked after the fields themselves are valid. */
 function orderIssues(v: Record<string, unknown>): { field: string; reason: string }[] {
@@ -92,7 +95,7 @@ const personSchemas = {
   custody: withPeriod({ type: z.literal('custody'), facility: text }),
   notice: withoutPeriod({ type: z.literal('notice'), servedOn: isoDate, counsel: z.boolean() }),
   family: withoutPeriod({ type: z.literal('family'), group: text }),
-} satisfies Record<string, z.ZodType>;
+} satisfies Record<string, z.ZodObject>;
 
 const programSchemas = {
   tps_designation: withPeriod({
@@ -115,9 +118,9 @@ const programSchemas = {
     requiresTravelDocument: z.boolean(),
     transport: z.enum(TRANSPORT_SIDES),
   }),
-} satisfies Record<string, z.ZodType>;
+} satisfies Record<string, z.ZodObject>;
 
-const SCHEMAS: Readonly<Record<string, z.ZodType>> = { ...personSchemas, ...programSchemas };
+const SCHEMAS: Readonly<Record<string, z.ZodObject>> = { ...personSchemas, ...programSchemas };
 
 /** Turns an omitted `through` into the domain's open end. */
 function toDomain(raw: Record<string, unknown>): Fact {
@@ -129,6 +132,71 @@ function toDomain(raw: Record<string, unknown>): Fact {
 }
 
 const pathText = (path: readonly PropertyKey[]): string => (path.length === 0 ? '-' : path.map(String).join('.'));
+
+/** The schema itself, under `.optional()` and `.default()`. */
+function unwrapped(schema: z.ZodType): z.ZodType {
+  return schema instanceof z.ZodOptional || schema instanceof z.ZodDefault ? unwrapped(schema.unwrap() as z.ZodType) : schema;
+}
+
+/** The keys an object schema defines at `path` (empty path: the object itself), if it is an object there. */
+function keysAt(schema: z.ZodType, path: readonly PropertyKey[]): readonly string[] | undefined {
+  let at: z.ZodType | undefined = schema;
+  for (const key of path) {
+    const object = unwrapped(at);
+    if (!(object instanceof z.ZodObject)) return undefined;
+    at = (object.shape as Record<string, z.ZodType | undefined>)[String(key)];
+    if (at === undefined) return undefined;
+  }
+  const object = unwrapped(at);
+  return object instanceof z.ZodObject ? Object.keys(object.shape) : undefined;
+}
+
+/** Spellings people use for a contract field that a small edit distance would not find. */
+const ALIASES: Readonly<Record<string, string>> = { thru: 'through' };
+const squash = (key: string): string => key.toLowerCase().replace(/[\s_-]/g, '');
+/** `nationalities` → `nationality`, `facilities` → `facility`: the contract names its lists in the singular. */
+const singular = (key: string): string => (key.endsWith('ies') ? `${key.slice(0, -3)}y` : key.endsWith('s') ? key.slice(0, -1) : key);
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j += 1) {
+      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = row;
+  }
+  return previous[b.length]!;
+}
+
+/** The defined key an unknown one was probably meant to be: same letters but case or `_`, a known alias, or a typo or two away. */
+function meantKey(key: string, known: readonly string[]): string | undefined {
+  const k = squash(key);
+  const alias = ALIASES[k];
+  if (alias !== undefined && known.includes(alias)) return alias;
+  const same = known.find((c) => squash(c) === k || squash(c) === singular(k));
+  if (same !== undefined) return same;
+  const allowed = k.length >= 6 ? 2 : k.length >= 3 ? 1 : 0;
+  return known.find((c) => editDistance(squash(c), k) <= allowed);
+}
+
+/**
+ * zod's issues as input issues of `record`. zod reports all the unknown keys of an object in
+ * one issue at the object's path; here each is its own issue at its own path, so that the
+ * message names the field (`field "thru": unknown field`) as it names any other field at fault.
+ */
+export function inputIssues(issues: readonly z.core.$ZodIssue[], record: string, schema: z.ZodType): InputIssue[] {
+  return issues.flatMap((issue): InputIssue[] => {
+    if (issue.code !== 'unrecognized_keys') return [{ record, field: pathText(issue.path), reason: issue.message }];
+    const known = keysAt(schema, issue.path) ?? [];
+    return issue.keys.map((key) => {
+      const meant = meantKey(key, known);
+      const hint =
+        meant !== undefined ? ` (did you mean "${meant}"?)` : known.length > 0 ? ` (the fields here are ${known.join(', ')})` : '';
+      return { record, field: pathText([...issue.path, key]), reason: `unknown field${hint}` };
+    });
+  });
+}
 
 function describeRecord(raw: unknown, where: string): string {
   const id = typeof raw === 'object' && raw !== null && 'id' in raw ? (raw).id : undefined;
@@ -152,12 +220,10 @@ export function parseFact(raw: unknown, kind: 'person' | 'program', where = ''):
       issues: [{ record, field: 'type', reason: `unknown ${kind} fact type ${JSON.stringify(type)}; expected one of ${allowed.join(', ')}` }],
     };
   }
-  const result = SCHEMAS[type]!.safeParse(raw);
-  if (!result.success) {
-    const issues: InputIssue[] = result.error.issues.map((i) => ({ record, field: pathText(i.path), reason: i.message }));
-    return { ok: false, issues };
-  }
-  const data = result.data as Record<string, unknown>;
+  const schema = SCHEMAS[type]!;
+  const result = schema.safeParse(raw);
+  if (!result.success) return { ok: false, issues: inputIssues(result.error.issues, record, schema) };
+  const data = result.data;
   const crossField = orderIssues(data);
   if (crossField.length > 0) return { ok: false, issues: crossField.map((i) => ({ record, ...i })) };
   return { ok: true, value: toDomain(data) };

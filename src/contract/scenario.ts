@@ -7,7 +7,7 @@ import type { BlockerCode } from '../domain/blockers.js';
 import { BLOCKER_CODES } from '../domain/blockers.js';
 import type { Day, Instant } from '../domain/dates.js';
 import type { CountryCode, Person, PersonFact, ProgramFact } from '../domain/facts.js';
-import { countryCode, isoDate, isoInstant, parsePersonFact, parseProgramFact } from './fact-schema.js';
+import { countryCode, inputIssues, isoDate, isoInstant, parsePersonFact, parseProgramFact } from './fact-schema.js';
 import type { InputIssue, Parsed } from './input-issue.js';
 
 export interface Scenario {
@@ -20,17 +20,20 @@ export interface Scenario {
   readonly expect?: { readonly removable: boolean; readonly blockers: readonly BlockerCode[] } | undefined;
 }
 
-const header = z.object({
+// Strict, as the facts are: a misspelt key would be dropped and change the answer without a
+// word (`destinaton` decides for the nationality's country, `programme` with no programme).
+const header = z.strictObject({
   id: z.string().min(1, 'must not be empty'),
   description: z.string().default(''),
   reference: z.enum(['none', 'builtin']).default('none'),
   program: z.array(z.unknown()).default([]),
-  person: z.object({ id: z.string().min(1, 'must not be empty'), facts: z.array(z.unknown()) }),
-  query: z.object({ on: isoDate, knownAt: isoInstant, destination: countryCode.optional() }),
+  person: z.strictObject({ id: z.string().min(1, 'must not be empty'), facts: z.array(z.unknown()) }),
+  query: z.strictObject({ on: isoDate, knownAt: isoInstant, destination: countryCode.optional() }),
   expect: z.object({ removable: z.boolean(), blockers: z.array(z.enum(BLOCKER_CODES)) }).optional(),
+  // For test runners, like `expect`, and like it ignored by `check`: this project's scenario
+  // files state the whole expected answer (facts, until, basis, changesOn) with it.
+  expectDetail: z.unknown().optional(),
 });
-
-const path = (p: readonly PropertyKey[]): string => (p.length === 0 ? '-' : p.map(String).join('.'));
 
 /**
  * Parses one scenario. `builtin` is the product's reference programme, consulted to check
@@ -40,9 +43,7 @@ export function parseScenario(raw: unknown, index: number, builtin: readonly Pro
   const rawId = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : undefined;
   const name = rawId === undefined ? `scenario #${index + 1}` : `scenario "${rawId}"`;
   const head = header.safeParse(raw);
-  if (!head.success) {
-    return { ok: false, issues: head.error.issues.map((i) => ({ record: name, field: path(i.path), reason: i.message })) };
-  }
+  if (!head.success) return { ok: false, issues: inputIssues(head.error.issues, name, header) };
   const s = head.data;
   const issues: InputIssue[] = [];
   const program: ProgramFact[] = [];

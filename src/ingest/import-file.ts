@@ -18,6 +18,7 @@ import { unpackBatch, type Batch, type Rejection } from './batch.js';
 import type { BulkWriter, RefusedRow } from './bulk-writer.js';
 import { csvLine } from './csv-cells.js';
 import { personFactRow, programFactRow } from './csv-layout.js';
+import { knownDesignations } from './designations.js';
 import { PERSON_ROW, PROGRAM_ROW } from './fact-rows.js';
 import { interchangeFact } from './interchange.js';
 import { produceInWorker } from './parallel.js';
@@ -84,7 +85,7 @@ export async function importFile(store: OpenedStore, options: ImportOptions): Pr
     format: options.format,
     shape: options.shape,
     batchFacts: options.batchFacts,
-    knownDesignations: program.flatMap((f) => (f.type === 'tps_designation' ? [f.designation] : [])),
+    knownDesignations: [...knownDesignations(program)],
     programFactIds: kind === 'person' ? program.map((f) => f.id) : [],
   };
   const parallel = options.parallel === 'auto' ? totalBytes >= PARALLEL_FROM_BYTES && options.format !== 'json' : options.parallel;

@@ -10,6 +10,7 @@ import type { Fact, PersonFact } from '../domain/facts.js';
 import type { BatchBuilder } from './batch-builder.js';
 import { clip, csvLine, unneutralise } from './csv-cells.js';
 import { CsvHeader, rowToFact, type FactLayout } from './csv-layout.js';
+import { unknownDesignation } from './designations.js';
 import { FastPersonFacts } from './fast-fact.js';
 import type { CsvRecordSink } from './csv-reader.js';
 import type { LineSink } from './line-reader.js';
@@ -36,9 +37,8 @@ const issueText = (issue: { message: string } | undefined): string => issue?.mes
 
 /** The checks every person fact gets besides its schema: a known designation, an id not taken by a programme fact. */
 function personFactIssues(fact: PersonFact, ctx: RowContext, idField: string): { field: string; reason: string } | undefined {
-  if (fact.type === 'tps' && !ctx.knownDesignations.has(fact.designation)) {
-    return { field: 'designation', reason: `unknown designation "${fact.designation}"` };
-  }
+  const designation = unknownDesignation(fact, ctx.knownDesignations);
+  if (designation !== undefined) return designation;
   if (ctx.programFactIds.has(fact.id)) return { field: idField, reason: 'is already recorded as a programme fact' };
   return undefined;
 }
@@ -274,6 +274,12 @@ export class JsonLineRows implements LineSink {
       this.refuse(line, record, 'id', issueText(checked.error.issues[0]), text);
       return;
     }
+    // A person line is its id and its facts: anything else would be dropped unread.
+    const extra = Object.keys(value).filter((key) => key !== 'id' && key !== 'facts');
+    if (extra.length > 0) {
+      for (const key of extra) this.refuse(line, record, key, 'unknown field (a person line has id and facts)', text);
+      return;
+    }
     if (!Array.isArray(value.facts)) {
       this.refuse(line, record, 'facts', 'must be an array of person facts', text);
       return;
@@ -306,8 +312,10 @@ export class JsonLineRows implements LineSink {
       return;
     }
     const record = `${where}, person "${checked.data}"`;
-    // The fact schemas drop keys they do not know, personId among them.
-    const parsed = parsePersonFact(value, `${record}, `);
+    // personId says whose fact it is; the fact itself is the rest, which the schema reads strictly.
+    const fact: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+    delete fact.personId;
+    const parsed = parsePersonFact(fact, `${record}, `);
     if (!parsed.ok) {
       for (const issue of parsed.issues) this.refuse(line, issue.record, issue.field, issue.reason, text);
       return;

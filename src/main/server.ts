@@ -17,6 +17,7 @@ import { buildServer, DOCS_PREFIX, type WebUi } from '../api/server.js';
 import type { ApiServices, PasswordHasher, StatisticsService } from '../api/services.js';
 import { sweepStatistics, type PopulationLocation } from '../api/population.js';
 import { populationThread } from '../api/population-thread.js';
+import { registeredFacilities } from '../application/class-order-input.js';
 import { operationsConfig } from '../application/config.js';
 import { network } from '../application/network.js';
 import { operations } from '../application/operations.js';
@@ -165,6 +166,7 @@ export function makeServices(store: OpenedStore, options: ServiceOptions): ApiSe
     statistics: options.statistics ?? sweepStatistics(population),
     operations: ops,
     network: network({ store: opsStore, operations: ops, clock, newId: randomUUID, airports: airportsByCode }),
+    registeredFacilities: () => registeredFacilities(opsStore),
     plans: (actor, window) =>
       planFromStore(
         { store: opsStore, operations: ops, clock, config: opsConfig, solver: loadSolver },

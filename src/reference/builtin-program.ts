@@ -26,18 +26,23 @@ export function referenceRecords(): readonly ReferenceRecord[] {
   const raw = JSON.parse(readFileSync(DATA_FILE, 'utf8')) as unknown;
   if (!Array.isArray(raw)) throw new Error('data/tps-designations.json must hold an array');
   cache = raw.map((item: unknown) => {
-    const parsed = parseProgramFact(item, 'reference data, ');
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      throw new InvalidInputError([{ record: 'reference data', field: '-', reason: 'every record must be a JSON object' }]);
+    }
+    // The record's own fields are taken off before the fact goes to the contract's parser,
+    // which refuses any field a fact does not have.
+    const { act, sourceUrl, uncertain, note, ...fact } = item as Record<string, unknown>;
+    const parsed = parseProgramFact(fact, 'reference data, ');
     if (!parsed.ok) throw new InvalidInputError(parsed.issues);
     if (parsed.value.type !== 'tps_designation') {
       throw new InvalidInputError([{ record: `reference data, fact "${parsed.value.id}"`, field: 'type', reason: 'must be tps_designation' }]);
     }
-    const extra = item as { act?: unknown; sourceUrl?: unknown; uncertain?: unknown; note?: unknown };
     return {
       fact: parsed.value,
-      act: typeof extra.act === 'string' ? extra.act : '',
-      sourceUrl: typeof extra.sourceUrl === 'string' ? extra.sourceUrl : '',
-      uncertain: extra.uncertain === true,
-      note: typeof extra.note === 'string' ? extra.note : undefined,
+      act: typeof act === 'string' ? act : '',
+      sourceUrl: typeof sourceUrl === 'string' ? sourceUrl : '',
+      uncertain: uncertain === true,
+      note: typeof note === 'string' ? note : undefined,
     };
   });
   return cache;

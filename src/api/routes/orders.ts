@@ -6,12 +6,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { coverageIssues, unknownFacilityIssues } from '../../application/class-order-input.js';
 import type { FactsResult } from '../../application/operations.js';
 import { formatInstant, parseDay } from '../../domain/dates.js';
 import { DELIVERY_METHODS, NOTICE_RECIPIENTS } from '../../domain/notice-serving.js';
 import { PROTECTION_KINDS } from '../../domain/facts.js';
 import { rolesFor } from '../../domain/roles.js';
 import { personFactJson, readNewFacts } from '../fact-wire.js';
+import { ApiProblem } from '../problem.js';
 import { actingOf, admits, userRoute } from '../route.js';
 import {
   factId,
@@ -148,6 +150,13 @@ export const recordCourtOrder = userRoute({
   },
 });
 
+/** How this body names what `coverageIssues` speaks of. */
+const BODY_NAMES = {
+  everyone: '"everyone": true',
+  nationality: 'criteria.nationality',
+  facility: 'criteria.facility',
+} as const;
+
 export const recordClassOrder = userRoute({
   operationId: 'recordClassOrder',
   method: 'POST',
@@ -163,10 +172,26 @@ export const recordClassOrder = userRoute({
       'ClassOrder',
       z.strictObject({
         id: optionalId,
-        criteria: z.strictObject({
-          nationality: z.array(countryCode).min(1).max(300).optional(),
-          facility: z.array(shortText(1000)).min(1).max(1000).optional(),
-        }),
+        criteria: z
+          .strictObject({
+            nationality: z.array(countryCode).min(1).max(300).optional(),
+            facility: z
+              .array(shortText(1000))
+              .min(1)
+              .max(1000)
+              .optional()
+              .describe('Registered facility ids, when any facility is registered'),
+          })
+          .optional()
+          .describe(
+            'Who the order covers: everyone matching all the criteria given. At least one, unless `everyone` is true',
+          ),
+        everyone: z
+          .boolean()
+          .optional()
+          .describe(
+            'The order covers everyone: true with no criteria (recorded as `criteria: {}`); default false',
+          ),
         citation: shortText(1000).describe('The order’s legal citation'),
         ...period,
       }),
@@ -174,8 +199,23 @@ export const recordClassOrder = userRoute({
     response: OrderResultSchema,
   },
   async handler({ body }, ctx) {
+    // `everyone` confirms an order with no criterion (src/application/class-order-input.ts);
+    // it is this door's, not the fact's: the order is recorded as the contract's `criteria: {}`.
+    const { everyone, criteria = {}, ...order } = body;
+    const issues = coverageIssues(criteria, everyone, BODY_NAMES);
+    if (criteria.facility !== undefined) {
+      issues.push(...unknownFacilityIssues(criteria, await ctx.services.registeredFacilities()));
+    }
+    if (issues.length > 0) {
+      throw new ApiProblem(
+        'invalid-request',
+        'The class order is not valid',
+        issues.map((i) => ({ in: 'body', ...i })),
+      );
+    }
     const wire: NewProgramFactJson = {
-      ...body,
+      ...order,
+      criteria,
       type: 'class_order',
       id: body.id ?? `class-order-${randomUUID()}`,
     };

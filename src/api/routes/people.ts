@@ -10,7 +10,7 @@ import { RepatriaError } from '../../domain/errors.js';
 import type { Person } from '../../domain/facts.js';
 import { isKnownAt } from '../../domain/knowledge.js';
 import { A_NUMBER } from '../../domain/profile.js';
-import { personFactJson, readNewFacts } from '../fact-wire.js';
+import { checkDesignations, personFactJson, readNewFacts } from '../fact-wire.js';
 import { personalDataQuery, ProfileViewSchema, readProfiles } from '../personal-data.js';
 import { ApiProblem } from '../problem.js';
 import { checkRemit, checkRetractRemit, knownAtOf } from '../recording.js';
@@ -151,6 +151,7 @@ export const createPerson = userRoute({
   async handler({ body }, ctx) {
     checkRemit(ctx, body.facts, 'facts');
     const facts = readNewFacts(body.facts, 'person', ctx.now, 'facts');
+    await checkDesignations(facts, () => ctx.services.facts.programFacts(), 'facts');
     if ((await ctx.services.people.getPerson(body.id)) !== undefined) {
       throw new ApiProblem(
         'conflict',
@@ -289,6 +290,7 @@ export const recordPersonFacts = userRoute({
   async handler({ params, body }, ctx) {
     checkRemit(ctx, body.facts, 'facts');
     const incoming = readNewFacts(body.facts, 'person', ctx.now, 'facts');
+    await checkDesignations(incoming, () => ctx.services.facts.programFacts(), 'facts');
     // Through the manifest service, so that a stay, a protection or any other blocking fact
     // strikes the person from every manifest not yet departed in the same transaction.
     const r = await ctx.services.operations.recordPersonFacts(actingOf(ctx), params.personId, incoming);

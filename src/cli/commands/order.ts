@@ -4,7 +4,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { parsePersonFact, parseProgramFact } from '../../contract/fact-schema.js';
-import { InvalidInputError } from '../../contract/input-issue.js';
+import { InvalidInputError, type InputIssue } from '../../contract/input-issue.js';
+import {
+  coverageIssues,
+  registeredFacilities,
+  unknownFacilityIssues,
+} from '../../application/class-order-input.js';
 import type { FactsResult } from '../../application/operations.js';
 import { formatInstant } from '../../domain/dates.js';
 import { describeReasons } from '../../domain/manifest/strike-codes.js';
@@ -25,7 +30,16 @@ export interface OrderOptions extends ActingOptions {
   readonly citation?: string;
   readonly nationality?: string;
   readonly facility?: string;
+  /** `class-order`: the order has no criterion and covers everyone. */
+  readonly everyone?: boolean;
 }
+
+/** How this command names what `coverageIssues` speaks of. */
+const OPTION_NAMES = {
+  everyone: '--everyone',
+  nationality: '--nationality',
+  facility: '--facility',
+} as const;
 
 export type OrderKind = 'stay' | 'appeal' | 'protection' | 'class-order';
 
@@ -40,7 +54,7 @@ function report(result: FactsResult): string {
 export const orderRun =
   (kind: OrderKind, opts: OrderOptions) =>
   (deps: CliDeps, store: StoreConfig): Promise<void> =>
-    withOperations(opts, deps, store, async (ops, actor) => {
+    withOperations(opts, deps, store, async (ops, actor, opsStore) => {
       // The boundary schema of the import and the API validates the fact; recordedAt is the
       // instant the service records it, whatever is given here.
       const common = {
@@ -54,13 +68,27 @@ export const orderRun =
           ...(opts.nationality === undefined ? {} : { nationality: idList(opts.nationality) }),
           ...(opts.facility === undefined ? {} : { facility: idList(opts.facility) }),
         };
+        const record = `fact "${common.id}"`;
+        const issues: InputIssue[] = coverageIssues(criteria, opts.everyone, OPTION_NAMES).map((i) => ({
+          record,
+          ...i,
+        }));
         const parsed = parseProgramFact({
           ...common,
           type: 'class_order',
           criteria,
           citation: opts.citation,
         });
-        if (!parsed.ok) throw new InvalidInputError(parsed.issues);
+        if (!parsed.ok) issues.push(...parsed.issues);
+        if (criteria.facility !== undefined) {
+          issues.push(
+            ...unknownFacilityIssues(criteria, await registeredFacilities(opsStore)).map((i) => ({
+              record,
+              ...i,
+            })),
+          );
+        }
+        if (!parsed.ok || issues.length > 0) throw new InvalidInputError(issues);
         deps.io.out(report(await ops.recordProgramFacts(actor, [parsed.value])));
         return;
       }

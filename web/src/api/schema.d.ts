@@ -2398,10 +2398,14 @@ export interface components {
         ClassOrderInput: {
             /** @description Default: a new id */
             id?: string;
-            criteria: {
+            /** @description Who the order covers: everyone matching all the criteria given. At least one, unless `everyone` is true */
+            criteria?: {
                 nationality?: string[];
+                /** @description Registered facility ids, when any facility is registered */
                 facility?: string[];
             };
+            /** @description The order covers everyone: true with no criteria (recorded as `criteria: {}`); default false */
+            everyone?: boolean;
             /** @description The order’s legal citation */
             citation: string;
             /**
@@ -4243,10 +4247,14 @@ export interface components {
         ClassOrder: {
             /** @description Default: a new id */
             id?: string;
-            criteria: {
+            /** @description Who the order covers: everyone matching all the criteria given. At least one, unless `everyone` is true */
+            criteria?: {
                 nationality?: string[];
+                /** @description Registered facility ids, when any facility is registered */
                 facility?: string[];
             };
+            /** @description The order covers everyone: true with no criteria (recorded as `criteria: {}`); default false */
+            everyone?: boolean;
             /** @description The order’s legal citation */
             citation: string;
             /**
