@@ -33,6 +33,13 @@ const order = (db: string, id: string, ...args: string[]) =>
     ...args,
   ]);
 
+/** A new empty store: the order commands record into a store that exists. */
+async function freshStore(name: string): Promise<string> {
+  const db = join(dir, name);
+  await (await openStore({ dbPath: db })).close();
+  return db;
+}
+
 async function classOrders(db: string): Promise<ClassOrderFact[]> {
   const store = await openStore({ dbPath: db });
   try {
@@ -44,7 +51,7 @@ async function classOrders(db: string): Promise<ClassOrderFact[]> {
 
 describe('repatria order class-order', () => {
   it('refuses an order with no criterion unless --everyone says it covers everyone, and then stores criteria {}', async () => {
-    const db = join(dir, 'everyone.db');
+    const db = await freshStore('everyone.db');
     const none = await order(db, 'co-none');
     expect(none.status).toBe(2);
     expect(none.stderr).toBe(
@@ -64,7 +71,7 @@ describe('repatria order class-order', () => {
   });
 
   it('refuses a facility the store does not know, once it knows any, naming the criterion', async () => {
-    const db = join(dir, 'facilities.db');
+    const db = await freshStore('facilities.db');
     // No facility registered yet: nothing to check the code against.
     expect((await order(db, 'co-early', '--facility', 'PORT_ISABEL')).status).toBe(0);
     expect(
