@@ -195,10 +195,12 @@ describe('population loader (sqlite specifics)', () => {
     await store.recordProgramFacts(PROGRAM, ACTOR);
     await store.addPeople(demo(200, 3), ACTOR);
     await store.close();
-    // The store as it was before migration 0006, with facts recorded after that point too.
+    // The store as it was before migration 0006 (so without the later ones too), with facts
+    // recorded after that point.
     const raw = new BetterSqlite3(source.dbPath);
     raw.exec(`drop table person_fact_packs;
-              delete from kysely_migration where name = '0006-fact-packs'`);
+              drop table audit_heads;
+              delete from kysely_migration where name in ('0006-fact-packs', '0007-audit-heads')`);
     raw.exec(`insert into person_facts (id, person_id, type, from_day, through_day, recorded_at, body, seq, ord, packed)
               select id || '-late', person_id, type, from_day, through_day, recorded_at,
                      json_set(body, '$.id', json_extract(body, '$.id') || '-late'), seq, ord + 1000, packed
