@@ -10,6 +10,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { RefusedError } from '../application/operations.js';
 import { InvalidInputError, type InputIssue } from '../contract/input-issue.js';
 import { RepatriaError, type ErrorCode } from '../domain/errors.js';
 import { apiSchema } from './schemas/registry.js';
@@ -40,7 +41,12 @@ export const ProblemSchema = apiSchema(
     detail: z.string().optional(),
     instance: z.string().optional().describe('The path of the request'),
     requestId: z.string().optional().describe('Quote it when asking about this request'),
-    errors: z.array(FieldIssueSchema).optional().describe('For invalid requests: every field at fault'),
+    errors: z
+      .array(FieldIssueSchema)
+      .optional()
+      .describe(
+        'Every field at fault: of an invalid request, or of a conflict a field causes (an id already taken)',
+      ),
   }),
 );
 export type Problem = z.output<typeof ProblemSchema>;
@@ -199,6 +205,15 @@ export function mapError(error: unknown, request: FastifyRequest): MappedProblem
       headers: {},
       internal: false,
     };
+  }
+  if (error instanceof RefusedError) {
+    // The fields of a manifest command are named as in the request body of its route.
+    const errors = (error.refusal.fields ?? []).map((f) => ({
+      in: 'body' as const,
+      field: f.field,
+      reason: f.reason,
+    }));
+    return { problem: base(DOMAIN_KINDS[error.code], error.message, errors), headers: {}, internal: false };
   }
   if (error instanceof RepatriaError) {
     return { problem: base(DOMAIN_KINDS[error.code], error.message), headers: {}, internal: false };

@@ -1,18 +1,20 @@
 /**
- * What a refused request is told: every unknown key named as a field, and a malformed body
- * described without quoting it.
+ * What a refused request is told: every unknown key named as a field, a malformed body
+ * described without quoting it, and the refusals of the manifest and notice services naming
+ * the field at fault, with 409 for a taken id or a step the state does not allow.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   headersFor,
   json,
   PROBLEM_TYPE,
+  SEED_ACTOR,
   snapshot,
   StoreFactory,
   testServer,
   type TestServer,
 } from './harness.js';
-import { PERSON } from './samples.js';
+import { eligiblePerson, manifestAt, PERSON, SAMPLES } from './samples.js';
 
 const stores = new StoreFactory();
 let server: TestServer;
@@ -106,5 +108,115 @@ describe('malformed requests', () => {
       expect(problem, body).toMatchObject({ type: 'urn:repatria:problem:malformed-request', detail });
       expect(JSON.stringify(problem)).not.toContain('hunter2');
     }
+  });
+});
+
+describe('refusals that name the field at fault', () => {
+  it('refuses a taken manifest id with 409, as a taken flight id is', async () => {
+    const { manifestId } = await manifestAt(server, 'draft');
+    const flightId = (await server.services.operations.show(SEED_ACTOR, manifestId)).flight.id;
+    const { status, problem } = await refused('POST', '/manifests', { flightId, manifestId }, JSON_BODY);
+    expect(status).toBe(409);
+    expect(problem).toMatchObject({
+      type: 'urn:repatria:problem:conflict',
+      detail: expect.stringContaining(`Manifest ${manifestId} already exists`),
+      errors: [{ in: 'body', field: 'manifestId', reason: 'is taken by another manifest' }],
+    });
+    // The route table's own sample flight, registered twice.
+    const flight = await SAMPLES.registerFlight({ server, role: 'admin' });
+    const first = await server.app.inject({
+      method: 'POST',
+      url: flight.url,
+      headers: admin,
+      payload: flight.payload,
+    });
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await refused('POST', flight.url, flight.payload, JSON_BODY);
+    expect(again).toMatchObject({ status: 409, problem: { type: 'urn:repatria:problem:conflict' } });
+  });
+
+  it('refuses a second clearance with 409, as every step the state does not allow', async () => {
+    const { manifestId } = await manifestAt(server, 'cleared');
+    const { status, problem } = await refused(
+      'POST',
+      `/manifests/${manifestId}/review`,
+      { outcome: 'cleared' },
+      JSON_BODY,
+    );
+    expect(status).toBe(409);
+    expect(problem.detail).toContain('it has already passed legal review');
+  });
+
+  it('names a struck person listed as not boarded', async () => {
+    const { manifestId, personId } = await manifestAt(server, 'draft');
+    const ops = server.services.operations;
+    const other = await eligiblePerson(server);
+    await ops.command(SEED_ACTOR, manifestId, { type: 'add', personIds: [other] });
+    await ops.command(SEED_ACTOR, manifestId, { type: 'submit' });
+    await ops.command(SEED_ACTOR, manifestId, { type: 'review', outcome: 'cleared' });
+    await ops.command(SEED_ACTOR, manifestId, { type: 'approve' });
+    await ops.command(SEED_ACTOR, manifestId, {
+      type: 'strike',
+      personId: other,
+      reasons: [{ code: 'WITHDRAWN', facts: [] }],
+    });
+    await ops.command(SEED_ACTOR, manifestId, { type: 'board' });
+    const { status, problem } = await refused(
+      'POST',
+      `/manifests/${manifestId}/depart`,
+      { notBoarded: [personId, other] },
+      JSON_BODY,
+    );
+    expect(status).toBe(400);
+    expect(problem).toMatchObject({
+      detail: expect.stringContaining(`Not on manifest ${manifestId}: ${other} (struck since`),
+      errors: [
+        { in: 'body', field: 'notBoarded.1', reason: 'was struck from the manifest before departure' },
+      ],
+    });
+  });
+
+  it('names the recipients of a notice to counsel when there is no counsel of record', async () => {
+    const { status, problem } = await refused(
+      'POST',
+      `/people/${await eligiblePerson(server)}/notices`,
+      {
+        servedOn: '2025-01-10',
+        to: ['person', 'counsel'],
+        noCounselOfRecord: true,
+        language: 'es',
+        method: 'mail',
+      },
+      JSON_BODY,
+    );
+    expect(status).toBe(400);
+    expect(problem).toMatchObject({
+      type: 'urn:repatria:problem:invalid-request',
+      errors: [{ in: 'body', field: 'to', reason: 'names counsel, but noCounselOfRecord is true' }],
+    });
+  });
+
+  it('refuses to strike someone struck already, saying so rather than "not on the manifest"', async () => {
+    const { manifestId, personId } = await manifestAt(server, 'approved');
+    const url = `/manifests/${manifestId}/strikes`;
+    const struck = await server.app.inject({
+      method: 'POST',
+      url,
+      headers: admin,
+      payload: { personId, code: 'WITHDRAWN' },
+    });
+    expect(struck.statusCode, struck.body).toBe(200);
+    const again = await refused('POST', url, { personId, code: 'ADMINISTRATIVE' }, JSON_BODY);
+    expect(again).toMatchObject({
+      status: 400,
+      problem: {
+        detail: expect.stringMatching(
+          new RegExp(
+            `^${personId} is already struck from manifest ${manifestId}, since \\S+Z, by \\S+ \\(admin\\), for WITHDRAWN\\.$`,
+          ),
+        ),
+        errors: [{ in: 'body', field: 'personId', reason: 'is already struck from the manifest' }],
+      },
+    });
   });
 });

@@ -12,6 +12,7 @@ import { DELIVERY_METHODS, NOTICE_RECIPIENTS } from '../../domain/notice-serving
 import { PROTECTION_KINDS } from '../../domain/facts.js';
 import { rolesFor } from '../../domain/roles.js';
 import { personFactJson, readNewFacts } from '../fact-wire.js';
+import { ApiProblem } from '../problem.js';
 import { actingOf, admits, userRoute } from '../route.js';
 import {
   factId,
@@ -66,6 +67,14 @@ export const serveNotice = userRoute({
     ),
   },
   async handler({ params, body }, ctx) {
+    // The service refuses this as well, but cannot say which field is at fault.
+    if (body.noCounselOfRecord === true && body.to.includes('counsel')) {
+      throw new ApiProblem(
+        'invalid-request',
+        'A notice cannot be served on counsel of record for a person who has none.',
+        [{ in: 'body', field: 'to', reason: 'names counsel, but noCounselOfRecord is true' }],
+      );
+    }
     const result = await ctx.services.operations.serveNotice(actingOf(ctx), {
       personId: params.personId,
       servedOn: parseDay(body.servedOn)!,

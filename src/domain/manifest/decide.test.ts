@@ -148,6 +148,31 @@ describe('manifest lifecycle', () => {
     });
   });
 
+  it('refuses a second manifest with a taken id as a wrong-state conflict, naming the field', () => {
+    const decided = decide(inState('approved'), { type: 'create', flightId: 'FL1' }, meta(), ctx());
+    expect(decided).toMatchObject({
+      ok: false,
+      refusal: {
+        code: 'WRONG_STATE',
+        message: 'Manifest M1 already exists (flight FL1, approved); choose another id.',
+        fields: [{ field: 'manifestId', reason: 'is taken by another manifest' }],
+      },
+    });
+  });
+
+  it('refuses a second clearance as a wrong-state step, saying who cleared it and when', () => {
+    const cleared = run(inState('in_review'), { type: 'review', outcome: 'cleared' });
+    const decided = decide(cleared, { type: 'review', outcome: 'cleared' }, meta(), ctx());
+    expect(decided).toMatchObject({ ok: false, refusal: { code: 'WRONG_STATE' } });
+    if (!decided.ok) {
+      expect(decided.refusal.message).toMatch(
+        /^Cannot record a legal review of manifest M1: it has already passed legal review \(cleared by admin-1 at \S+Z\); approve it, or return it to draft\.$/,
+      );
+    }
+    // Returning it to draft stays possible.
+    expect(decide(cleared, { type: 'review', outcome: 'returned' }, meta(), ctx()).ok).toBe(true);
+  });
+
   it('needs a reason to cancel', () => {
     expect(decide(inState('approved'), { type: 'cancel' }, meta(''), ALL_FREE)).toMatchObject({
       ok: false,
@@ -207,6 +232,41 @@ describe('adding people', () => {
     expect(
       decide(m, { type: 'add', personIds: ['P4'] }, meta(), ctx([free('P4')], { seatsHeldElsewhere: 1 })),
     ).toMatchObject({ ok: false, refusal: { code: 'NO_SEATS' } });
+  });
+
+  it('refuses to strike someone struck already, saying since when, by whom and why', () => {
+    const m = run(inState('approved'), {
+      type: 'strike',
+      personId: 'P2',
+      reasons: [{ code: 'WITHDRAWN', facts: [] }],
+    });
+    const again = decide(
+      m,
+      { type: 'strike', personId: 'P2', reasons: [{ code: 'ADMINISTRATIVE', facts: [] }] },
+      meta(),
+      ctx(),
+    );
+    expect(again).toMatchObject({
+      ok: false,
+      refusal: {
+        code: 'NOT_ON_MANIFEST',
+        message: expect.stringMatching(
+          /^P2 is already struck from manifest M1, since \S+Z, by admin-1 \(admin\), for WITHDRAWN\.$/,
+        ),
+        fields: [{ field: 'personId', reason: 'is already struck from the manifest' }],
+      },
+    });
+    expect(
+      decide(
+        m,
+        { type: 'strike', personId: 'P9', reasons: [{ code: 'WITHDRAWN', facts: [] }] },
+        meta(),
+        ctx(),
+      ),
+    ).toMatchObject({
+      ok: false,
+      refusal: { message: 'P9 is not on manifest M1.', fields: [{ field: 'personId' }] },
+    });
   });
 
   it('lets a struck person be added again while the manifest is a draft', () => {
@@ -291,6 +351,29 @@ describe('the departure check', () => {
     const departed = run(m, { type: 'depart', notBoarded: ['P3'] }, ALL_FREE);
     expect(departed.people.map((p) => p.boarded)).toEqual([true, true, false]);
     expect(seatsHeld(departed)).toBe(2);
+  });
+
+  it('names each person in notBoarded who is not on board, and says when one was struck', () => {
+    const m = run(
+      inState('approved'),
+      { type: 'strike', personId: 'P2', reasons: [{ code: 'WITHDRAWN', facts: [] }] },
+      ALL_FREE,
+    );
+    const boarding = run(m, { type: 'board' }, ALL_FREE);
+    const decided = decide(boarding, { type: 'depart', notBoarded: ['P3', 'P2', 'P9'] }, meta(), ALL_FREE);
+    expect(decided).toMatchObject({
+      ok: false,
+      refusal: {
+        code: 'NOT_ON_MANIFEST',
+        message: expect.stringMatching(
+          /^Not on manifest M1: P2 \(struck since \S+Z, by admin-1 \(admin\), for WITHDRAWN\), P9\.$/,
+        ),
+        fields: [
+          { field: 'notBoarded.1', reason: 'was struck from the manifest before departure' },
+          { field: 'notBoarded.2', reason: 'is not on the manifest' },
+        ],
+      },
+    });
   });
 
   it('throws rather than board someone it was not asked about', () => {
