@@ -186,6 +186,17 @@ describe('repatria manifest, notice, order and audit', () => {
     expect(order.stdout).toBe(
       'Recorded stay-P2 at 2025-06-20T09:00:00Z.\n  struck P2 from M-FL1-1: STAY_OF_REMOVAL (fact stay-P2)\n',
     );
+    // The same order again (a retried command) records nothing, and says so.
+    expect(
+      await run(
+        'legal',
+        ['order', 'stay', '--person', 'P2', '--from', '2025-06-19', '--id', 'stay-P2'],
+        'lee',
+      ),
+    ).toMatchObject({
+      status: 0,
+      stdout: 'Fact stay-P2 was already recorded with the same content; nothing changed.\n',
+    });
     expect(
       (await run('officer', ['order', 'stay', '--person', 'P3', '--from', '2025-06-19'])).stderr,
     ).toContain('The officer role may not record court orders');
@@ -213,7 +224,11 @@ describe('repatria manifest, notice, order and audit', () => {
         'Not on manifest M-FL1-1: P2 (struck since 2025-06-20T09:00:00Z, by lee',
       ),
     });
-    expect((await run('officer', ['manifest', 'depart', 'M-FL1-1', '--not-boarded', 'P3'])).status).toBe(0);
+    // Two were on board; one boarded.
+    expect(await run('officer', ['manifest', 'depart', 'M-FL1-1', '--not-boarded', 'P3'])).toMatchObject({
+      status: 0,
+      stdout: 'Manifest M-FL1-1: departed (version 10), 1 on board.\n',
+    });
     expect(
       (
         await run('officer', [
@@ -232,7 +247,7 @@ describe('repatria manifest, notice, order and audit', () => {
         .status,
     ).toBe(0);
     expect((await run('supervisor', ['manifest', 'close', 'M-FL1-1'])).stdout).toBe(
-      'Manifest M-FL1-1: closed (version 14), 2 on board.\n',
+      'Manifest M-FL1-1: closed (version 14), 1 on board.\n',
     );
 
     const show = await run('auditor', ['manifest', 'show', 'M-FL1-1']);
@@ -244,7 +259,7 @@ describe('repatria manifest, notice, order and audit', () => {
     expect(show.stdout).toMatch(/P3\s+did not board/);
     expect(show.stdout).toContain('Return leg: US-REF-1 (US)');
     expect((await run('auditor', ['manifest', 'list'])).stdout).toMatch(
-      /M-FL1-1\s+closed\s+FL1\s+2025-07-01\s+IAH-XAA\s+2\s+1\s+pat/,
+      /M-FL1-1\s+closed\s+FL1\s+2025-07-01\s+IAH-XAA\s+1\s+1\s+pat/,
     );
 
     const verify = await run('auditor', ['audit', 'verify']);

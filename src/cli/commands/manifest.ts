@@ -4,7 +4,6 @@ import { formatDay, formatDayForPeople, formatInstant } from '../../domain/dates
 import type { Confirmation, ManifestCommand } from '../../domain/manifest/decide.js';
 import {
   isManifestState,
-  onBoardList,
   type FlightInfo,
   type Manifest,
   type ManifestEvent,
@@ -59,10 +58,17 @@ export type CommandName = Exclude<ManifestCommand['type'], 'create'>;
 export const flightLine = (f: FlightInfo): string =>
   `Flight ${f.id}: ${f.origin} → ${f.destination} (${f.originCountry} → ${f.destinationCountry}), ${formatDayForPeople(f.date)}, ${f.seats} seats`;
 
+/**
+ * People on board: once the departure is recorded, those who boarded (it marks everyone not
+ * struck as boarded or not); before it, everyone not struck.
+ */
+const aboard = (m: Manifest): number =>
+  m.people.filter((p) => (p.boarded === null ? p.strike === null : p.boarded)).length;
+
 function summary(result: CommandResult): string {
   const m = result.manifest;
   const lines = [
-    `Manifest ${m.id}: ${m.state.replace('_', ' ')} (version ${m.version}), ${onBoardList(m).length} on board.`,
+    `Manifest ${m.id}: ${m.state.replace('_', ' ')} (version ${m.version}), ${aboard(m)} on board.`,
   ];
   for (const e of result.events) {
     if (e.kind === 'person_struck')
@@ -254,7 +260,7 @@ export const listRun =
           flight.id,
           formatDay(flight.date),
           `${flight.origin}-${flight.destination}`,
-          onBoardList(manifest).length,
+          aboard(manifest),
           manifest.people.filter((p) => p.strike !== null).length,
           manifest.owner,
         ],
