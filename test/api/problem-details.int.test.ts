@@ -219,4 +219,34 @@ describe('refusals that name the field at fault', () => {
       },
     });
   });
+
+  it("refuses a strike citing a fact that is neither the person's nor the programme's, naming both", async () => {
+    const { manifestId, personId } = await manifestAt(server, 'approved');
+    const url = `/manifests/${manifestId}/strikes`;
+    const { status, problem } = await refused(
+      'POST',
+      url,
+      { personId, code: 'HOLD', facts: [`${personId}-f0`, 'nosuchfact'] },
+      JSON_BODY,
+    );
+    expect(status).toBe(400);
+    expect(problem).toMatchObject({
+      detail: expect.stringContaining(`Fact nosuchfact is not among the facts of ${personId}`),
+      errors: [
+        {
+          in: 'body',
+          field: 'facts.1',
+          reason: `names no fact of ${personId} or of the programme known now`,
+        },
+      ],
+    });
+    // The person's own fact and a programme fact (the fixture's return agreement) may be cited.
+    const struck = await server.app.inject({
+      method: 'POST',
+      url,
+      headers: admin,
+      payload: { personId, code: 'HOLD', facts: [`${personId}-f0`, 'ra-XQ'] },
+    });
+    expect(struck.statusCode, struck.body).toBe(200);
+  });
 });

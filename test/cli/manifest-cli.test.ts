@@ -205,6 +205,19 @@ describe('repatria manifest, notice, order and audit', () => {
       stderr:
         'error (INVALID_INPUT): P2 is already struck from manifest M-FL1-1, since 2025-06-20T09:00:00Z, by lee (legal), for STAY_OF_REMOVAL (fact stay-P2).\n',
     });
+    expect(
+      await run('legal', ['manifest', 'strike', 'M-FL1-1', 'P1', '--code', 'HOLD', '--fact', 'nosuchfact']),
+    ).toMatchObject({
+      status: 2,
+      stderr:
+        'error (INVALID_INPUT): Fact nosuchfact is not among the facts of P1 or of the programme known now; cite the ids of the facts behind the strike, or none.\n',
+    });
+    expect(
+      await run('auditor', ['manifest', 'strike', 'M-FL1-1', 'P1', '--code', 'HOLD', '--fact', 'nosuchfact']),
+    ).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('error (FORBIDDEN): The auditor role may not'),
+    });
 
     expect((await run('supervisor', ['manifest', 'board', 'M-FL1-1'])).stdout).toBe(
       'Manifest M-FL1-1: boarding (version 9), 2 on board.\n',

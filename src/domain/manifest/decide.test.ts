@@ -1,8 +1,10 @@
 /** The manifest decider alone: states, refusals, seats, the departure check and families. */
 import { describe, expect, it } from 'vitest';
 import { dayFromCivil } from '../dates.js';
+import type { Person, ProgramFact } from '../facts.js';
 import {
   ALLOWED_STATES,
+  citationRefusal,
   COMMAND_ACTIONS,
   decide,
   rescreen,
@@ -423,5 +425,59 @@ describe('arrival and the return leg', () => {
     expect(
       decide(after, { type: 'inbound', passengerId: 'X1', citizenship: 'US' }, meta(), ctx()),
     ).toMatchObject({ ok: false });
+  });
+});
+
+describe('the facts a strike cites', () => {
+  const person: Person = {
+    id: 'P1',
+    facts: [
+      { id: 'stay-1', type: 'stay', from: 0, through: null, recordedAt: 1_000 },
+      {
+        id: 'hold-1',
+        type: 'hold',
+        kind: 'medical',
+        from: 0,
+        through: null,
+        recordedAt: 1_000,
+        retractedAt: 2_000,
+      },
+      { id: 'late-1', type: 'stay', from: 0, through: null, recordedAt: 9_000 },
+    ],
+  };
+  const program: ProgramFact[] = [
+    {
+      id: 'co-1',
+      type: 'class_order',
+      criteria: { nationality: ['XA'] },
+      citation: 'Test v. Decide',
+      from: 0,
+      through: null,
+      recordedAt: 1_000,
+    },
+  ];
+
+  it("accepts the person's and the programme's facts known at the instant, and no facts at all", () => {
+    expect(
+      citationRefusal(person, program, [{ code: 'STAY_OF_REMOVAL', facts: ['stay-1', 'co-1'] }], 5_000),
+    ).toBeUndefined();
+    expect(citationRefusal(person, program, [{ code: 'WITHDRAWN', facts: [] }], 5_000)).toBeUndefined();
+  });
+
+  it('refuses ids that name nothing, a retracted fact, or one recorded later, naming each and the person', () => {
+    expect(
+      citationRefusal(person, program, [{ code: 'HOLD', facts: ['stay-1', 'nosuchfact'] }], 5_000),
+    ).toEqual({
+      code: 'INVALID',
+      message:
+        'Fact nosuchfact is not among the facts of P1 or of the programme known now; cite the ids of the facts behind the strike, or none.',
+      fields: [{ field: 'reasons.0.facts.1', reason: 'names no fact of P1 or of the programme known now' }],
+    });
+    expect(
+      citationRefusal(person, program, [{ code: 'HOLD', facts: ['hold-1', 'late-1'] }], 5_000),
+    ).toMatchObject({
+      message: expect.stringMatching(/^Facts hold-1, late-1 are not among the facts of P1/),
+      fields: [{ field: 'reasons.0.facts.0' }, { field: 'reasons.0.facts.1' }],
+    });
   });
 });

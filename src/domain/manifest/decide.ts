@@ -7,8 +7,9 @@
  * Who may issue which command is `COMMAND_ACTIONS`, checked by the application layer with
  * `may(role, action)` before anything is read; this file checks states and contents.
  */
-import { formatDayForPeople, formatInstant, isoWeekStart } from '../dates.js';
-import type { CountryCode, ReturnAgreementFact } from '../facts.js';
+import { formatDayForPeople, formatInstant, isoWeekStart, type Instant } from '../dates.js';
+import type { CountryCode, Person, ProgramFact, ReturnAgreementFact } from '../facts.js';
+import { knownAt } from '../knowledge.js';
 import type { Action } from '../roles.js';
 import { weekRoom, type CommittedLoad } from '../weekly-cap.js';
 import {
@@ -466,6 +467,42 @@ function confirmations(
       reference,
     })),
   );
+}
+
+/**
+ * Why a strike may not cite these facts, if it may not: cited ids that name none of the
+ * person's or the programme's facts known at `at`. A cited fact is the evidence the strike is
+ * recorded with; an id that names nothing known leaves a reason no one can check later.
+ */
+export function citationRefusal(
+  person: Person,
+  program: readonly ProgramFact[],
+  reasons: readonly StrikeReason[],
+  at: Instant,
+): Refusal | undefined {
+  const personId = person.id;
+  const known = new Set([...knownAt(person.facts, at), ...knownAt(program, at)].map((f) => f.id));
+  const fields = reasons.flatMap((r, i) =>
+    r.facts.flatMap((id, j) =>
+      known.has(id)
+        ? []
+        : [
+            {
+              field: `reasons.${i}.facts.${j}`,
+              reason: `names no fact of ${personId} or of the programme known now`,
+            },
+          ],
+    ),
+  );
+  if (fields.length === 0) return undefined;
+  const unknown = [...new Set(reasons.flatMap((r) => r.facts).filter((id) => !known.has(id)))];
+  return {
+    code: 'INVALID',
+    message:
+      `${unknown.length === 1 ? 'Fact' : 'Facts'} ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} ` +
+      `not among the facts of ${personId} or of the programme known now; cite the ids of the facts behind the strike, or none.`,
+    fields,
+  };
 }
 
 /** The events a command causes on a manifest (`undefined` before `create`), or why it is refused. */
