@@ -10,6 +10,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { RefusedError } from '../application/operations.js';
 import { InvalidInputError, type InputIssue } from '../contract/input-issue.js';
 import { RepatriaError, type ErrorCode } from '../domain/errors.js';
 import { apiSchema } from './schemas/registry.js';
@@ -40,7 +41,12 @@ export const ProblemSchema = apiSchema(
     detail: z.string().optional(),
     instance: z.string().optional().describe('The path of the request'),
     requestId: z.string().optional().describe('Quote it when asking about this request'),
-    errors: z.array(FieldIssueSchema).optional().describe('For invalid requests: every field at fault'),
+    errors: z
+      .array(FieldIssueSchema)
+      .optional()
+      .describe(
+        'Every field at fault: of an invalid request, or of a conflict a field causes (an id already taken)',
+      ),
   }),
 );
 export type Problem = z.output<typeof ProblemSchema>;
@@ -111,6 +117,22 @@ export const bodyIssues = (issues: readonly InputIssue[], prefix: string): Field
     reason: i.record === '' ? i.reason : `${i.record}: ${i.reason}`,
   }));
 
+/**
+ * What is wrong, for the malformed requests Fastify refuses before any route sees them. Said
+ * in our words: Fastify's messages and the JSON parser's may quote the request, and a body
+ * can hold secrets or personal data.
+ */
+const MALFORMED_DETAILS: ReadonlyMap<string, string> = new Map([
+  [
+    'FST_ERR_CTP_EMPTY_JSON_BODY',
+    'The body is empty, but the Content-Type header says it is JSON: send a JSON value, or no Content-Type.',
+  ],
+  ['FST_ERR_CTP_INVALID_JSON_BODY', 'The body is not valid JSON.'],
+  ['FST_ERR_CTP_INVALID_CONTENT_LENGTH', 'The body is not as long as the Content-Length header says.'],
+  ['FST_ERR_BAD_URL', 'The URL holds a percent-encoded sequence that is not valid UTF-8.'],
+]);
+const MALFORMED_DETAIL = 'The request could not be read as HTTP with a JSON body.';
+
 /** Fastify's own 4xx errors (bad JSON, wrong media type, body too large, bad URL): a fixed kind each. */
 function frameworkKind(error: FastifyError): ProblemKind | undefined {
   switch (error.statusCode) {
@@ -157,11 +179,20 @@ export function mapError(error: unknown, request: FastifyRequest): MappedProblem
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = VALIDATION_LOCATIONS[error.validationContext ?? 'body'] ?? 'body';
-    const errors = error.validation.map((v) => ({
-      in: where,
-      field: dotted(v.instancePath),
-      reason: v.message ?? 'is not valid',
-    }));
+    const errors = error.validation.flatMap((v): FieldIssue[] => {
+      const at = dotted(v.instancePath);
+      // Zod places an unknown key's issue on the object that holds it; the key is the field
+      // at fault, and each unknown key is one.
+      const keys = v.keyword === 'unrecognized_keys' ? unknownKeys(v.params) : [];
+      if (keys.length > 0) {
+        return keys.map((key) => ({
+          in: where,
+          field: at === '-' ? key : `${at}.${key}`,
+          reason: 'is not a recognised field',
+        }));
+      }
+      return [{ in: where, field: at, reason: v.message ?? 'is not valid' }];
+    });
     return {
       problem: base('invalid-request', `The ${where === 'path' ? 'path' : where} has invalid fields`, errors),
       headers: {},
@@ -175,11 +206,25 @@ export function mapError(error: unknown, request: FastifyRequest): MappedProblem
       internal: false,
     };
   }
+  if (error instanceof RefusedError) {
+    // The fields of a manifest command are named as in the request body of its route.
+    const errors = (error.refusal.fields ?? []).map((f) => ({
+      in: 'body' as const,
+      field: f.field,
+      reason: f.reason,
+    }));
+    return { problem: base(DOMAIN_KINDS[error.code], error.message, errors), headers: {}, internal: false };
+  }
   if (error instanceof RepatriaError) {
     return { problem: base(DOMAIN_KINDS[error.code], error.message), headers: {}, internal: false };
   }
   if (typeof error === 'object' && error !== null && !isSerializationError(error)) {
-    const kind = frameworkKind(error as FastifyError);
+    const fastifyError = error as FastifyError;
+    const kind = frameworkKind(fastifyError);
+    if (kind === 'malformed-request') {
+      const detail = MALFORMED_DETAILS.get(fastifyError.code) ?? MALFORMED_DETAIL;
+      return { problem: base(kind, detail), headers: {}, internal: false };
+    }
     if (kind !== undefined) return { problem: base(kind), headers: {}, internal: false };
   }
   return {
@@ -187,6 +232,13 @@ export function mapError(error: unknown, request: FastifyRequest): MappedProblem
     headers: {},
     internal: true,
   };
+}
+
+/** The keys of a Zod `unrecognized_keys` issue (its `keys`), as the provider passes them on. */
+function unknownKeys(params: unknown): string[] {
+  if (typeof params !== 'object' || params === null || !('keys' in params)) return [];
+  const keys = params.keys;
+  return Array.isArray(keys) ? keys.filter((k): k is string => typeof k === 'string') : [];
 }
 
 const isSerializationError = (error: object): boolean =>

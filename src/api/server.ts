@@ -92,6 +92,16 @@ const isUserRoute = <S extends RouteSchemas>(route: ApiRoute<S>): route is UserR
 
 const plainJson = (data: unknown): string => JSON.stringify(data);
 
+/** Whether the text parses as JSON: asked only of a body Fastify's parser refused. */
+function isJsonText(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** `attachment; filename="…"`, with anything but a plain file name replaced: the name is built from ids. */
 const attachment = (filename: string): string => `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, '_')}"`;
 
@@ -326,6 +336,28 @@ export async function buildServer(
   // JSON only: a cross-site form (text/plain, urlencoded, multipart) then never reaches a
   // route, which with SameSite=Strict cookies keeps other sites from acting in a session.
   app.removeContentTypeParser('text/plain');
+  // Fastify refuses a `__proto__` key, or a `constructor` key holding `prototype` (prototype
+  // poisoning), with the same error as text that is not JSON at all. Its parser is kept and
+  // the two told apart on failure only, so that the problem can say which one it was.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    // `parseAs: 'string'` gives text; the declared type also allows a Buffer.
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    void parseJson(request, text, (error: Error | null, value?: unknown) => {
+      if (error !== null && isJsonText(text)) {
+        done(
+          new ApiProblem(
+            'malformed-request',
+            'The body is JSON, but holds a "__proto__" key or a "constructor" key with "prototype" inside; such keys are refused.',
+          ),
+          undefined,
+        );
+        return;
+      }
+      done(error, value);
+    });
+  });
 
   app.setErrorHandler((error, request, reply) => {
     const mapped = mapError(error, request);

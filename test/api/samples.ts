@@ -143,7 +143,7 @@ function fixtureAgreement(server: TestServer): Promise<void> {
 }
 
 /** A person who may take a fixture flight: a national under a final order, in custody, served with notice. */
-async function eligiblePerson(server: TestServer): Promise<string> {
+export async function eligiblePerson(server: TestServer): Promise<string> {
   await fixtureAgreement(server);
   const id = `E${unique()}`;
   const recordedAt = new Date(Date.now() - 1000).toISOString();

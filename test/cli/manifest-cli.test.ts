@@ -68,6 +68,11 @@ describe('repatria manifest, notice, order and audit', () => {
     expect((await run('planner', ['manifest', 'create', '--flight', 'FL1'], 'pat')).stdout).toBe(
       'Manifest M-FL1-1: draft (version 1), 0 on board.\n',
     );
+    // A taken id conflicts with what is recorded, as a taken flight id does.
+    expect(await run('planner', ['manifest', 'create', '--flight', 'FL1', '--id', 'M-FL1-1'])).toMatchObject({
+      status: 2,
+      stderr: 'error (CONFLICT): Manifest M-FL1-1 already exists (flight FL1, a draft); choose another id.\n',
+    });
 
     const early = await run('planner', ['manifest', 'add', 'M-FL1-1', 'P1', 'P2', 'P3']);
     expect(early.status).toBe(2);
@@ -173,6 +178,12 @@ describe('repatria manifest, notice, order and audit', () => {
         'error (CONFLICT): Cannot approve manifest M-FL1-1: it has not passed legal review; the legal role must clear it first.\n',
     });
     expect((await run('legal', ['manifest', 'review', 'M-FL1-1', '--clear'])).status).toBe(0);
+    expect(await run('legal', ['manifest', 'review', 'M-FL1-1', '--clear'])).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(
+        /^error \(CONFLICT\): Cannot record a legal review of manifest M-FL1-1: it has already passed legal review \(cleared by legal-1 at 2025-06-20T09:00:00Z\); approve it, or return it to draft\.\n$/,
+      ),
+    });
     expect((await run('supervisor', ['manifest', 'approve', 'M-FL1-1'])).stdout).toBe(
       'Manifest M-FL1-1: approved (version 7), 3 on board.\n',
     );
@@ -186,9 +197,38 @@ describe('repatria manifest, notice, order and audit', () => {
     expect(order.stdout).toBe(
       'Recorded stay-P2 at 2025-06-20T09:00:00Z.\n  struck P2 from M-FL1-1: STAY_OF_REMOVAL (fact stay-P2)\n',
     );
+    // The same order again (a retried command) records nothing, and says so.
+    expect(
+      await run(
+        'legal',
+        ['order', 'stay', '--person', 'P2', '--from', '2025-06-19', '--id', 'stay-P2'],
+        'lee',
+      ),
+    ).toMatchObject({
+      status: 0,
+      stdout: 'Fact stay-P2 was already recorded with the same content; nothing changed.\n',
+    });
     expect(
       (await run('officer', ['order', 'stay', '--person', 'P3', '--from', '2025-06-19'])).stderr,
     ).toContain('The officer role may not record court orders');
+    expect(await run('legal', ['manifest', 'strike', 'M-FL1-1', 'P2', '--code', 'WITHDRAWN'])).toMatchObject({
+      status: 2,
+      stderr:
+        'error (INVALID_INPUT): P2 is already struck from manifest M-FL1-1, since 2025-06-20T09:00:00Z, by lee (legal), for STAY_OF_REMOVAL (fact stay-P2).\n',
+    });
+    expect(
+      await run('legal', ['manifest', 'strike', 'M-FL1-1', 'P1', '--code', 'HOLD', '--fact', 'nosuchfact']),
+    ).toMatchObject({
+      status: 2,
+      stderr:
+        'error (INVALID_INPUT): Fact nosuchfact is not among the facts of P1 or of the programme known now; cite the ids of the facts behind the strike, or none.\n',
+    });
+    expect(
+      await run('auditor', ['manifest', 'strike', 'M-FL1-1', 'P1', '--code', 'HOLD', '--fact', 'nosuchfact']),
+    ).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining('error (FORBIDDEN): The auditor role may not'),
+    });
 
     expect((await run('supervisor', ['manifest', 'board', 'M-FL1-1'])).stdout).toBe(
       'Manifest M-FL1-1: boarding (version 9), 2 on board.\n',
@@ -202,7 +242,17 @@ describe('repatria manifest, notice, order and audit', () => {
       stderr:
         'error (CONFLICT): Cannot close manifest M-FL1-1: it is boarding, and this is allowed only while it is arrived.\n',
     });
-    expect((await run('officer', ['manifest', 'depart', 'M-FL1-1', '--not-boarded', 'P3'])).status).toBe(0);
+    expect(await run('officer', ['manifest', 'depart', 'M-FL1-1', '--not-boarded', 'P2'])).toMatchObject({
+      status: 2,
+      stderr: expect.stringContaining(
+        'Not on manifest M-FL1-1: P2 (struck since 2025-06-20T09:00:00Z, by lee',
+      ),
+    });
+    // Two were on board; one boarded.
+    expect(await run('officer', ['manifest', 'depart', 'M-FL1-1', '--not-boarded', 'P3'])).toMatchObject({
+      status: 0,
+      stdout: 'Manifest M-FL1-1: departed (version 10), 1 on board.\n',
+    });
     expect(
       (
         await run('officer', [
@@ -221,7 +271,7 @@ describe('repatria manifest, notice, order and audit', () => {
         .status,
     ).toBe(0);
     expect((await run('supervisor', ['manifest', 'close', 'M-FL1-1'])).stdout).toBe(
-      'Manifest M-FL1-1: closed (version 14), 2 on board.\n',
+      'Manifest M-FL1-1: closed (version 14), 1 on board.\n',
     );
 
     const show = await run('auditor', ['manifest', 'show', 'M-FL1-1']);
@@ -233,7 +283,7 @@ describe('repatria manifest, notice, order and audit', () => {
     expect(show.stdout).toMatch(/P3\s+did not board/);
     expect(show.stdout).toContain('Return leg: US-REF-1 (US)');
     expect((await run('auditor', ['manifest', 'list'])).stdout).toMatch(
-      /M-FL1-1\s+closed\s+FL1\s+2025-07-01\s+IAH-XAA\s+2\s+1\s+pat/,
+      /M-FL1-1\s+closed\s+FL1\s+2025-07-01\s+IAH-XAA\s+1\s+1\s+pat/,
     );
 
     const verify = await run('auditor', ['audit', 'verify']);

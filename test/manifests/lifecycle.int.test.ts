@@ -127,7 +127,11 @@ for (const dialect of DIALECTS) {
       expect(manifest).toMatchObject({ id: 'M-FL1-1', state: 'draft', owner: 'pat' });
       await expect(
         ops.createManifest(as('planner'), { flightId: 'FL1', manifestId: manifest.id }),
-      ).rejects.toMatchObject({ code: 'INVALID_INPUT', message: 'Manifest M-FL1-1 already exists.' });
+      ).rejects.toMatchObject({
+        code: 'CONFLICT',
+        refusal: { code: 'WRONG_STATE', fields: [{ field: 'manifestId' }] },
+        message: 'Manifest M-FL1-1 already exists (flight FL1, a draft); choose another id.',
+      });
 
       let refusals = 0;
       for (const step of WALK) {

@@ -5,10 +5,11 @@
  * told so before its body is read.
  */
 import { z } from 'zod';
-import type { CommandResult } from '../../application/operations.js';
+import { RefusedError, type CommandResult } from '../../application/operations.js';
 import { formatDay } from '../../domain/dates.js';
 import type { PersonFact } from '../../domain/facts.js';
 import {
+  citationRefusal,
   COMMAND_ACTIONS,
   type Confirmation,
   type ManifestCommand,
@@ -187,6 +188,8 @@ function commandRoute<
   readonly response: Response;
   readonly toCommand: (body: z.output<Body>) => Command;
   readonly answer: (result: CommandResult) => z.output<Response>;
+  /** Refuses what the manifest service cannot check itself, before the command is sent. */
+  readonly check?: (body: z.output<Body>, ctx: UserContext) => Promise<void>;
 }) {
   const schemas = { params: ManifestParams, body: spec.body, response: spec.response } satisfies RouteSchemas;
   return userRoute({
@@ -202,6 +205,7 @@ function commandRoute<
     async handler({ params, body }, ctx: UserContext) {
       // The body schema has parsed the body: `Out<Body>` is its output, not undefined.
       const parsed = body as z.output<Body>;
+      await spec.check?.(parsed, ctx);
       const result = await ctx.services.operations.command(
         actingOf(ctx),
         params.manifestId,
@@ -251,6 +255,22 @@ export const strikeManifestPerson = commandRoute({
     personId: body.personId,
     reasons: [{ code: body.code, facts: body.facts ?? [] }],
   }),
+  // The manifest service reads no facts for a strike, so the cited ones are checked here,
+  // just before its transaction. Facts are only ever added or retracted: the one race is a
+  // cited fact retracted in between, which the strike then cites as it was a moment before.
+  async check(body, ctx) {
+    if (body.facts === undefined || body.facts.length === 0) return;
+    const person = await ctx.services.people.getPerson(body.personId);
+    // Someone not in the registry is on no manifest either; the strike says so.
+    if (person === undefined) return;
+    const program = await ctx.services.facts.programFacts();
+    const reasons = [{ code: body.code, facts: body.facts }];
+    const refusal = citationRefusal(person, program, reasons, ctx.services.clock());
+    if (refusal === undefined) return;
+    // The body carries one reason, flattened: `reasons.0.facts.1` is its `facts.1`.
+    const fields = (refusal.fields ?? []).map((f) => ({ ...f, field: f.field.replace(/^reasons\.0\./, '') }));
+    throw new RefusedError({ ...refusal, fields });
+  },
   answer: changeJson,
 });
 

@@ -68,6 +68,14 @@ export const serveNotice = userRoute({
     ),
   },
   async handler({ params, body }, ctx) {
+    // The service refuses this as well, but cannot say which field is at fault.
+    if (body.noCounselOfRecord === true && body.to.includes('counsel')) {
+      throw new ApiProblem(
+        'invalid-request',
+        'A notice cannot be served on counsel of record for a person who has none.',
+        [{ in: 'body', field: 'to', reason: 'names counsel, but noCounselOfRecord is true' }],
+      );
+    }
     const result = await ctx.services.operations.serveNotice(actingOf(ctx), {
       personId: params.personId,
       servedOn: parseDay(body.servedOn)!,

@@ -1,10 +1,16 @@
 /** `repatria manifest …`: flights and manifests through the application services. */
-import type { CommandResult, ManifestView } from '../../application/operations.js';
-import { formatDay, formatDayForPeople, formatInstant } from '../../domain/dates.js';
-import type { Confirmation, ManifestCommand } from '../../domain/manifest/decide.js';
+import { authorize } from '../../application/authorize.js';
+import { RefusedError, type CommandResult, type ManifestView } from '../../application/operations.js';
+import type { OperationsStore } from '../../application/ports.js';
+import { formatDay, formatDayForPeople, formatInstant, type Instant } from '../../domain/dates.js';
+import {
+  citationRefusal,
+  COMMAND_ACTIONS,
+  type Confirmation,
+  type ManifestCommand,
+} from '../../domain/manifest/decide.js';
 import {
   isManifestState,
-  onBoardList,
   type FlightInfo,
   type Manifest,
   type ManifestEvent,
@@ -59,10 +65,17 @@ export type CommandName = Exclude<ManifestCommand['type'], 'create'>;
 export const flightLine = (f: FlightInfo): string =>
   `Flight ${f.id}: ${f.origin} → ${f.destination} (${f.originCountry} → ${f.destinationCountry}), ${formatDayForPeople(f.date)}, ${f.seats} seats`;
 
+/**
+ * People on board: once the departure is recorded, those who boarded (it marks everyone not
+ * struck as boarded or not); before it, everyone not struck.
+ */
+const aboard = (m: Manifest): number =>
+  m.people.filter((p) => (p.boarded === null ? p.strike === null : p.boarded)).length;
+
 function summary(result: CommandResult): string {
   const m = result.manifest;
   const lines = [
-    `Manifest ${m.id}: ${m.state.replace('_', ' ')} (version ${m.version}), ${onBoardList(m).length} on board.`,
+    `Manifest ${m.id}: ${m.state.replace('_', ' ')} (version ${m.version}), ${aboard(m)} on board.`,
   ];
   for (const e of result.events) {
     if (e.kind === 'person_struck')
@@ -152,10 +165,32 @@ async function toCommand(
   }
 }
 
+/**
+ * Refuses a strike citing facts that are not the person's or the programme's as known now.
+ * The manifest service reads no facts for a strike, so they are read here, just before its
+ * transaction (as the API does): facts are only ever added or retracted, so the one race is
+ * a cited fact retracted in between, which the strike then cites as it was a moment before.
+ */
+async function checkCitations(
+  store: OperationsStore,
+  command: Extract<ManifestCommand, { type: 'strike' }>,
+  at: Instant,
+): Promise<void> {
+  if (command.reasons.every((r) => r.facts.length === 0)) return;
+  const { person, program } = await store.transaction('read', async (tx) => ({
+    person: (await tx.people([command.personId])).get(command.personId),
+    program: await tx.programFacts(),
+  }));
+  // Someone not in the registry is on no manifest either; the strike says so.
+  if (person === undefined) return;
+  const refusal = citationRefusal(person, program, command.reasons, at);
+  if (refusal !== undefined) throw new RefusedError(refusal);
+}
+
 export const commandRun =
   (name: CommandName, args: readonly string[], opts: CommandOptions): Run =>
   (deps, store) =>
-    withOperations(opts, deps, store, async (ops, actor) => {
+    withOperations(opts, deps, store, async (ops, actor, opsStore) => {
       const manifestId = args[0]!;
       // "all accepted": everyone who boarded and has no confirmation yet, as stored now.
       const boarded = async (): Promise<string[]> =>
@@ -163,6 +198,11 @@ export const commandRun =
           .filter((p) => p.boarded === true && p.arrival === null)
           .map((p) => p.personId);
       const command = await toCommand(name, args, opts, boarded);
+      if (command.type === 'strike') {
+        // A role that may not strike is told so before any fact is looked at.
+        authorize(actor, COMMAND_ACTIONS.strike);
+        await checkCitations(opsStore, command, deps.io.now());
+      }
       deps.io.out(summary(await ops.command(actor, manifestId, command, opts.reason)));
     });
 
@@ -254,7 +294,7 @@ export const listRun =
           flight.id,
           formatDay(flight.date),
           `${flight.origin}-${flight.destination}`,
-          onBoardList(manifest).length,
+          aboard(manifest),
           manifest.people.filter((p) => p.strike !== null).length,
           manifest.owner,
         ],

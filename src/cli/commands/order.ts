@@ -43,7 +43,10 @@ const OPTION_NAMES = {
 
 export type OrderKind = 'stay' | 'appeal' | 'protection' | 'class-order';
 
-function report(result: FactsResult): string {
+/** What recording `factId` did: the service records nothing for a repeat of a stored fact. */
+function report(factId: string, result: FactsResult): string {
+  if (result.factIds.length === 0)
+    return `Fact ${factId} was already recorded with the same content; nothing changed.\n`;
   const lines = [`Recorded ${result.factIds.join(', ')} at ${formatInstant(result.recordedAt)}.`];
   if (result.struck.length === 0) lines.push('No one on a manifest not yet departed was affected.');
   for (const s of result.struck)
@@ -89,7 +92,7 @@ export const orderRun =
           );
         }
         if (!parsed.ok || issues.length > 0) throw new InvalidInputError(issues);
-        deps.io.out(report(await ops.recordProgramFacts(actor, [parsed.value])));
+        deps.io.out(report(parsed.value.id, await ops.recordProgramFacts(actor, [parsed.value])));
         return;
       }
       const raw =
@@ -100,5 +103,7 @@ export const orderRun =
             : { ...common, type: 'protection', kind: opts.kind, country: opts.country };
       const parsed = parsePersonFact(raw);
       if (!parsed.ok) throw new InvalidInputError(parsed.issues);
-      deps.io.out(report(await ops.recordPersonFacts(actor, opts.person ?? '', [parsed.value])));
+      deps.io.out(
+        report(parsed.value.id, await ops.recordPersonFacts(actor, opts.person ?? '', [parsed.value])),
+      );
     });

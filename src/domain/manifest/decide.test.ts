@@ -1,8 +1,10 @@
 /** The manifest decider alone: states, refusals, seats, the departure check and families. */
 import { describe, expect, it } from 'vitest';
 import { dayFromCivil } from '../dates.js';
+import type { Person, ProgramFact } from '../facts.js';
 import {
   ALLOWED_STATES,
+  citationRefusal,
   COMMAND_ACTIONS,
   decide,
   rescreen,
@@ -148,6 +150,31 @@ describe('manifest lifecycle', () => {
     });
   });
 
+  it('refuses a second manifest with a taken id as a wrong-state conflict, naming the field', () => {
+    const decided = decide(inState('approved'), { type: 'create', flightId: 'FL1' }, meta(), ctx());
+    expect(decided).toMatchObject({
+      ok: false,
+      refusal: {
+        code: 'WRONG_STATE',
+        message: 'Manifest M1 already exists (flight FL1, approved); choose another id.',
+        fields: [{ field: 'manifestId', reason: 'is taken by another manifest' }],
+      },
+    });
+  });
+
+  it('refuses a second clearance as a wrong-state step, saying who cleared it and when', () => {
+    const cleared = run(inState('in_review'), { type: 'review', outcome: 'cleared' });
+    const decided = decide(cleared, { type: 'review', outcome: 'cleared' }, meta(), ctx());
+    expect(decided).toMatchObject({ ok: false, refusal: { code: 'WRONG_STATE' } });
+    if (!decided.ok) {
+      expect(decided.refusal.message).toMatch(
+        /^Cannot record a legal review of manifest M1: it has already passed legal review \(cleared by admin-1 at \S+Z\); approve it, or return it to draft\.$/,
+      );
+    }
+    // Returning it to draft stays possible.
+    expect(decide(cleared, { type: 'review', outcome: 'returned' }, meta(), ctx()).ok).toBe(true);
+  });
+
   it('needs a reason to cancel', () => {
     expect(decide(inState('approved'), { type: 'cancel' }, meta(''), ALL_FREE)).toMatchObject({
       ok: false,
@@ -207,6 +234,41 @@ describe('adding people', () => {
     expect(
       decide(m, { type: 'add', personIds: ['P4'] }, meta(), ctx([free('P4')], { seatsHeldElsewhere: 1 })),
     ).toMatchObject({ ok: false, refusal: { code: 'NO_SEATS' } });
+  });
+
+  it('refuses to strike someone struck already, saying since when, by whom and why', () => {
+    const m = run(inState('approved'), {
+      type: 'strike',
+      personId: 'P2',
+      reasons: [{ code: 'WITHDRAWN', facts: [] }],
+    });
+    const again = decide(
+      m,
+      { type: 'strike', personId: 'P2', reasons: [{ code: 'ADMINISTRATIVE', facts: [] }] },
+      meta(),
+      ctx(),
+    );
+    expect(again).toMatchObject({
+      ok: false,
+      refusal: {
+        code: 'NOT_ON_MANIFEST',
+        message: expect.stringMatching(
+          /^P2 is already struck from manifest M1, since \S+Z, by admin-1 \(admin\), for WITHDRAWN\.$/,
+        ),
+        fields: [{ field: 'personId', reason: 'is already struck from the manifest' }],
+      },
+    });
+    expect(
+      decide(
+        m,
+        { type: 'strike', personId: 'P9', reasons: [{ code: 'WITHDRAWN', facts: [] }] },
+        meta(),
+        ctx(),
+      ),
+    ).toMatchObject({
+      ok: false,
+      refusal: { message: 'P9 is not on manifest M1.', fields: [{ field: 'personId' }] },
+    });
   });
 
   it('lets a struck person be added again while the manifest is a draft', () => {
@@ -293,6 +355,29 @@ describe('the departure check', () => {
     expect(seatsHeld(departed)).toBe(2);
   });
 
+  it('names each person in notBoarded who is not on board, and says when one was struck', () => {
+    const m = run(
+      inState('approved'),
+      { type: 'strike', personId: 'P2', reasons: [{ code: 'WITHDRAWN', facts: [] }] },
+      ALL_FREE,
+    );
+    const boarding = run(m, { type: 'board' }, ALL_FREE);
+    const decided = decide(boarding, { type: 'depart', notBoarded: ['P3', 'P2', 'P9'] }, meta(), ALL_FREE);
+    expect(decided).toMatchObject({
+      ok: false,
+      refusal: {
+        code: 'NOT_ON_MANIFEST',
+        message: expect.stringMatching(
+          /^Not on manifest M1: P2 \(struck since \S+Z, by admin-1 \(admin\), for WITHDRAWN\), P9\.$/,
+        ),
+        fields: [
+          { field: 'notBoarded.1', reason: 'was struck from the manifest before departure' },
+          { field: 'notBoarded.2', reason: 'is not on the manifest' },
+        ],
+      },
+    });
+  });
+
   it('throws rather than board someone it was not asked about', () => {
     expect(() => decide(inState('approved'), { type: 'board' }, meta(), ctx([free('P1')]))).toThrow(
       /No screening for P2/,
@@ -340,5 +425,59 @@ describe('arrival and the return leg', () => {
     expect(
       decide(after, { type: 'inbound', passengerId: 'X1', citizenship: 'US' }, meta(), ctx()),
     ).toMatchObject({ ok: false });
+  });
+});
+
+describe('the facts a strike cites', () => {
+  const person: Person = {
+    id: 'P1',
+    facts: [
+      { id: 'stay-1', type: 'stay', from: 0, through: null, recordedAt: 1_000 },
+      {
+        id: 'hold-1',
+        type: 'hold',
+        kind: 'medical',
+        from: 0,
+        through: null,
+        recordedAt: 1_000,
+        retractedAt: 2_000,
+      },
+      { id: 'late-1', type: 'stay', from: 0, through: null, recordedAt: 9_000 },
+    ],
+  };
+  const program: ProgramFact[] = [
+    {
+      id: 'co-1',
+      type: 'class_order',
+      criteria: { nationality: ['XA'] },
+      citation: 'Test v. Decide',
+      from: 0,
+      through: null,
+      recordedAt: 1_000,
+    },
+  ];
+
+  it("accepts the person's and the programme's facts known at the instant, and no facts at all", () => {
+    expect(
+      citationRefusal(person, program, [{ code: 'STAY_OF_REMOVAL', facts: ['stay-1', 'co-1'] }], 5_000),
+    ).toBeUndefined();
+    expect(citationRefusal(person, program, [{ code: 'WITHDRAWN', facts: [] }], 5_000)).toBeUndefined();
+  });
+
+  it('refuses ids that name nothing, a retracted fact, or one recorded later, naming each and the person', () => {
+    expect(
+      citationRefusal(person, program, [{ code: 'HOLD', facts: ['stay-1', 'nosuchfact'] }], 5_000),
+    ).toEqual({
+      code: 'INVALID',
+      message:
+        'Fact nosuchfact is not among the facts of P1 or of the programme known now; cite the ids of the facts behind the strike, or none.',
+      fields: [{ field: 'reasons.0.facts.1', reason: 'names no fact of P1 or of the programme known now' }],
+    });
+    expect(
+      citationRefusal(person, program, [{ code: 'HOLD', facts: ['hold-1', 'late-1'] }], 5_000),
+    ).toMatchObject({
+      message: expect.stringMatching(/^Facts hold-1, late-1 are not among the facts of P1/),
+      fields: [{ field: 'reasons.0.facts.0' }, { field: 'reasons.0.facts.1' }],
+    });
   });
 });

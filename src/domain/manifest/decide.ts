@@ -7,8 +7,9 @@
  * Who may issue which command is `COMMAND_ACTIONS`, checked by the application layer with
  * `may(role, action)` before anything is read; this file checks states and contents.
  */
-import { formatDayForPeople, isoWeekStart } from '../dates.js';
-import type { CountryCode, ReturnAgreementFact } from '../facts.js';
+import { formatDayForPeople, formatInstant, isoWeekStart, type Instant } from '../dates.js';
+import type { CountryCode, Person, ProgramFact, ReturnAgreementFact } from '../facts.js';
+import { knownAt } from '../knowledge.js';
 import type { Action } from '../roles.js';
 import { weekRoom, type CommittedLoad } from '../weekly-cap.js';
 import {
@@ -21,6 +22,7 @@ import {
   type Manifest,
   type ManifestEvent,
   type ManifestState,
+  type Strike,
   type StrikeCause,
 } from './manifest.js';
 import { describeReasons, type StrikeReason } from './strike-codes.js';
@@ -133,9 +135,22 @@ export const REFUSAL_CODES = [
 ] as const;
 export type RefusalCode = (typeof REFUSAL_CODES)[number];
 
+/** A command input a refusal is about, and what is wrong with it. */
+export interface RefusedField {
+  /**
+   * Its dotted path in the command (`notBoarded.1`, `confirmations.0.personId`, `reason` for
+   * the reason given with it), or `manifestId` for the id a create would take. The API's
+   * request bodies use the same names, but for a strike's reasons (the body has one, flattened).
+   */
+  readonly field: string;
+  readonly reason: string;
+}
+
 export interface Refusal {
   readonly code: RefusalCode;
   readonly message: string;
+  /** The inputs at fault, when the refusal is about some rather than the manifest's state. */
+  readonly fields?: readonly RefusedField[];
 }
 
 export type Decided =
@@ -162,7 +177,10 @@ export interface ManifestContext {
   readonly elsewhere: ReadonlyMap<string, string>;
 }
 
-const refuse = (code: RefusalCode, message: string): Decided => ({ ok: false, refusal: { code, message } });
+const refuse = (code: RefusalCode, message: string, fields?: readonly RefusedField[]): Decided => ({
+  ok: false,
+  refusal: fields === undefined || fields.length === 0 ? { code, message } : { code, message, fields },
+});
 const accept = (events: readonly ManifestEvent[]): Decided => ({ ok: true, events });
 
 const orList = (words: readonly string[]): string =>
@@ -267,6 +285,21 @@ function weeklyCapProblem(m: Manifest, flight: FlightInfo, week: WeekContext | u
   );
 }
 
+/** The field of each entry of the command's list `name` (duplicates and all) that `bad` names. */
+const listFields = (
+  name: string,
+  list: readonly string[],
+  bad: (id: string) => string | undefined,
+): RefusedField[] =>
+  list.flatMap((id, i) => {
+    const reason = bad(id);
+    return reason === undefined ? [] : [{ field: `${name}.${i}`, reason }];
+  });
+
+/** Since when, by whom and why a person is struck, for refusals that name them. */
+const struckSince = (strike: Strike): string =>
+  `since ${formatInstant(strike.at)}, by ${strike.by} (${strike.role}), for ${describeReasons(strike.reasons)}`;
+
 const notEligible = (screenings: readonly Screening[]): string =>
   screenings.map((s) => `${s.personId}: ${describeReasons(s.reasons)}`).join('; ');
 
@@ -277,10 +310,20 @@ function decideAdd(
   ctx: ManifestContext,
 ): Decided {
   const ids = [...new Set(personIds)];
-  if (ids.length === 0) return refuse('INVALID', 'Name at least one person to add.');
+  if (ids.length === 0) {
+    return refuse('INVALID', 'Name at least one person to add.', [
+      { field: 'personIds', reason: 'is empty' },
+    ]);
+  }
   const on = new Set(onBoardList(m).map((p) => p.personId));
   const already = ids.filter((id) => on.has(id));
-  if (already.length > 0) return refuse('INVALID', `Already on manifest ${m.id}: ${already.join(', ')}.`);
+  if (already.length > 0) {
+    return refuse(
+      'INVALID',
+      `Already on manifest ${m.id}: ${already.join(', ')}.`,
+      listFields('personIds', personIds, (id) => (on.has(id) ? 'is already on the manifest' : undefined)),
+    );
+  }
   const unknown = ids.filter((id) => !ctx.screenings.has(id));
   if (unknown.length > 0) return refuse('UNKNOWN_PERSON', `No person ${unknown.join(', ')} in the registry.`);
   const elsewhere = ids.filter((id) => ctx.elsewhere.has(id));
@@ -336,12 +379,34 @@ function decideDepart(
   ctx: ManifestContext,
 ): Decided {
   const on = onBoardList(m).map((p) => p.personId);
-  const missing = notBoarded.filter((id) => !on.includes(id));
-  if (missing.length > 0) return refuse('NOT_ON_MANIFEST', `Not on manifest ${m.id}: ${missing.join(', ')}.`);
+  const missing = [...new Set(notBoarded.filter((id) => !on.includes(id)))];
+  if (missing.length > 0) {
+    // Someone struck earlier is not on board either; saying so beats "not on the manifest".
+    const struck = new Map(
+      m.people.flatMap((p) => (p.strike === null ? [] : [[p.personId, p.strike] as const])),
+    );
+    const described = missing.map((id) => {
+      const strike = struck.get(id);
+      return strike === undefined ? id : `${id} (struck ${struckSince(strike)})`;
+    });
+    return refuse(
+      'NOT_ON_MANIFEST',
+      `Not on manifest ${m.id}: ${described.join(', ')}.`,
+      listFields('notBoarded', notBoarded, (id) =>
+        on.includes(id)
+          ? undefined
+          : struck.has(id)
+            ? 'was struck from the manifest before departure'
+            : 'is not on the manifest',
+      ),
+    );
+  }
   const absent = new Set(notBoarded);
   const boarded = on.filter((id) => !absent.has(id));
   if (boarded.length === 0) {
-    return refuse('INVALID', `No one boarded manifest ${m.id}; cancel it rather than record a departure.`);
+    return refuse('INVALID', `No one boarded manifest ${m.id}; cancel it rather than record a departure.`, [
+      { field: 'notBoarded', reason: 'names everyone on the manifest' },
+    ]);
   }
   // Boarding ran the departure check; anything known since (a stay recorded through the
   // application layer strikes at once, but not every fact arrives that way) still stops the flight.
@@ -366,16 +431,31 @@ function confirmations(
   reference: string,
   meta: EventMeta,
 ): Decided {
-  if (reference.trim() === '')
-    return refuse('INVALID', "Give the receiving country's confirmation reference.");
+  if (reference.trim() === '') {
+    return refuse('INVALID', "Give the receiving country's confirmation reference.", [
+      { field: 'reference', reason: 'is blank' },
+    ]);
+  }
   const seen = new Set<string>();
   const boarded = new Map(m.people.filter((p) => p.boarded === true).map((p) => [p.personId, p]));
-  for (const c of list) {
+  for (const [i, c] of list.entries()) {
+    const field = `confirmations.${i}.personId`;
     const p = boarded.get(c.personId);
-    if (p === undefined) return refuse('NOT_ON_MANIFEST', `${c.personId} did not board manifest ${m.id}.`);
-    if (seen.has(c.personId)) return refuse('INVALID', `${c.personId} is confirmed twice.`);
-    if (p.arrival !== null)
-      return refuse('INVALID', `The arrival of ${c.personId} is already confirmed (${p.arrival.outcome}).`);
+    if (p === undefined) {
+      return refuse('NOT_ON_MANIFEST', `${c.personId} did not board manifest ${m.id}.`, [
+        { field, reason: 'did not board' },
+      ]);
+    }
+    if (seen.has(c.personId)) {
+      return refuse('INVALID', `${c.personId} is confirmed twice.`, [
+        { field, reason: 'is confirmed twice' },
+      ]);
+    }
+    if (p.arrival !== null) {
+      return refuse('INVALID', `The arrival of ${c.personId} is already confirmed (${p.arrival.outcome}).`, [
+        { field, reason: `is already confirmed (${p.arrival.outcome})` },
+      ]);
+    }
     seen.add(c.personId);
   }
   return accept(
@@ -389,6 +469,42 @@ function confirmations(
   );
 }
 
+/**
+ * Why a strike may not cite these facts, if it may not: cited ids that name none of the
+ * person's or the programme's facts known at `at`. A cited fact is the evidence the strike is
+ * recorded with; an id that names nothing known leaves a reason no one can check later.
+ */
+export function citationRefusal(
+  person: Person,
+  program: readonly ProgramFact[],
+  reasons: readonly StrikeReason[],
+  at: Instant,
+): Refusal | undefined {
+  const personId = person.id;
+  const known = new Set([...knownAt(person.facts, at), ...knownAt(program, at)].map((f) => f.id));
+  const fields = reasons.flatMap((r, i) =>
+    r.facts.flatMap((id, j) =>
+      known.has(id)
+        ? []
+        : [
+            {
+              field: `reasons.${i}.facts.${j}`,
+              reason: `names no fact of ${personId} or of the programme known now`,
+            },
+          ],
+    ),
+  );
+  if (fields.length === 0) return undefined;
+  const unknown = [...new Set(reasons.flatMap((r) => r.facts).filter((id) => !known.has(id)))];
+  return {
+    code: 'INVALID',
+    message:
+      `${unknown.length === 1 ? 'Fact' : 'Facts'} ${unknown.join(', ')} ${unknown.length === 1 ? 'is' : 'are'} ` +
+      `not among the facts of ${personId} or of the programme known now; cite the ids of the facts behind the strike, or none.`,
+    fields,
+  };
+}
+
 /** The events a command causes on a manifest (`undefined` before `create`), or why it is refused. */
 export function decide(
   m: Manifest | undefined,
@@ -397,7 +513,15 @@ export function decide(
   ctx: ManifestContext,
 ): Decided {
   if (command.type === 'create') {
-    if (m !== undefined) return refuse('INVALID', `Manifest ${m.id} already exists.`);
+    // Creating is allowed in no state of an existing manifest (`ALLOWED_STATES.create` is
+    // empty): a taken id conflicts with what is recorded, as a taken flight id does.
+    if (m !== undefined) {
+      return refuse(
+        'WRONG_STATE',
+        `Manifest ${m.id} already exists (flight ${m.flightId}, ${STATE_WORDS[m.state]}); choose another id.`,
+        [{ field: 'manifestId', reason: 'is taken by another manifest' }],
+      );
+    }
     return accept([{ ...meta, kind: 'created', flightId: command.flightId, owner: meta.actor }]);
   }
   if (m === undefined) return refuse('NOT_FOUND', 'No such manifest.');
@@ -412,16 +536,35 @@ export function decide(
       return accept([{ ...meta, kind: 'submitted' }]);
     case 'review':
       if (command.outcome === 'returned') return accept([{ ...meta, kind: 'review_returned' }]);
-      if (m.legalClearance !== null)
-        return refuse('INVALID', `Manifest ${m.id} has already passed legal review.`);
+      // Cleared and not yet approved: another clearance would change nothing, so this is
+      // a step the manifest's state does not allow, as every other one is.
+      if (m.legalClearance !== null) {
+        return refuse(
+          'WRONG_STATE',
+          `Cannot record a legal review of manifest ${m.id}: it has already passed legal review ` +
+            `(cleared by ${m.legalClearance.by} at ${formatInstant(m.legalClearance.at)}); approve it, or return it to draft.`,
+        );
+      }
       return accept([{ ...meta, kind: 'review_cleared' }]);
     case 'approve':
       return decideApprove(m, meta, ctx);
     case 'strike': {
-      const person = onBoardList(m).find((p) => p.personId === command.personId);
-      if (person === undefined)
-        return refuse('NOT_ON_MANIFEST', `${command.personId} is not on manifest ${m.id}.`);
-      if (command.reasons.length === 0) return refuse('INVALID', 'A strike needs a reason code.');
+      const person = m.people.find((p) => p.personId === command.personId);
+      const earlier = person?.strike ?? null;
+      if (earlier !== null) {
+        return refuse(
+          'NOT_ON_MANIFEST',
+          `${command.personId} is already struck from manifest ${m.id}, ${struckSince(earlier)}.`,
+          [{ field: 'personId', reason: 'is already struck from the manifest' }],
+        );
+      }
+      if (person === undefined) {
+        return refuse('NOT_ON_MANIFEST', `${command.personId} is not on manifest ${m.id}.`, [
+          { field: 'personId', reason: 'is not on the manifest' },
+        ]);
+      }
+      if (command.reasons.length === 0)
+        return refuse('INVALID', 'A strike needs a reason code.', [{ field: 'reasons', reason: 'is empty' }]);
       return accept([
         {
           ...meta,
@@ -446,22 +589,36 @@ export function decide(
       return accept([{ ...meta, kind: 'arrived', reference: command.reference }, ...confirmed.events]);
     }
     case 'confirm':
-      if (command.confirmations.length === 0)
-        return refuse('INVALID', 'Name at least one person whose arrival is confirmed.');
+      if (command.confirmations.length === 0) {
+        return refuse('INVALID', 'Name at least one person whose arrival is confirmed.', [
+          { field: 'confirmations', reason: 'is empty' },
+        ]);
+      }
       return confirmations(m, command.confirmations, command.reference, meta);
     case 'inbound': {
       const { passengerId, citizenship } = command;
-      if (passengerId.trim() === '') return refuse('INVALID', 'Give the passenger reference.');
+      if (passengerId.trim() === '') {
+        return refuse('INVALID', 'Give the passenger reference.', [
+          { field: 'passengerId', reason: 'is blank' },
+        ]);
+      }
       if (citizenship !== ctx.flight.originCountry) {
         return refuse(
           'INVALID',
           `The return leg of flight ${ctx.flight.id} carries citizens of ${ctx.flight.originCountry}; passenger ${passengerId} is recorded as a citizen of ${citizenship}.`,
+          [
+            {
+              field: 'citizenship',
+              reason: `is not ${ctx.flight.originCountry}, the flight's origin country`,
+            },
+          ],
         );
       }
       if (m.inbound.some((p) => p.passengerId === passengerId)) {
         return refuse(
           'INVALID',
           `Passenger ${passengerId} is already recorded on the return leg of manifest ${m.id}.`,
+          [{ field: 'passengerId', reason: 'is already recorded on the return leg' }],
         );
       }
       if (m.inbound.length + 1 > ctx.flight.seats) {
@@ -483,7 +640,8 @@ export function decide(
       return accept([{ ...meta, kind: 'closed' }]);
     }
     case 'cancel':
-      if (meta.reason.trim() === '') return refuse('INVALID', 'A cancellation needs a reason.');
+      if (meta.reason.trim() === '')
+        return refuse('INVALID', 'A cancellation needs a reason.', [{ field: 'reason', reason: 'is blank' }]);
       return accept([{ ...meta, kind: 'cancelled' }]);
     default: {
       const unknown: never = command;

@@ -989,7 +989,7 @@ export interface components {
             instance?: string;
             /** @description Quote it when asking about this request */
             requestId?: string;
-            /** @description For invalid requests: every field at fault */
+            /** @description Every field at fault: of an invalid request, or of a conflict a field causes (an id already taken) */
             errors?: components["schemas"]["FieldIssueInput"][];
         };
         EventPageInput: {
@@ -2838,7 +2838,7 @@ export interface components {
             instance?: string;
             /** @description Quote it when asking about this request */
             requestId?: string;
-            /** @description For invalid requests: every field at fault */
+            /** @description Every field at fault: of an invalid request, or of a conflict a field causes (an id already taken) */
             errors?: components["schemas"]["FieldIssue"][];
         };
         EventPage: {
