@@ -51,15 +51,20 @@ async function refused(send: () => Promise<LightMyRequestResponse>): Promise<unk
 describe('facts sent to the API', () => {
   it('refuses a field a fact does not have, at POST /people, /people/{id}/facts and /program-facts', async () => {
     const hold = { id: 'api-h1', type: 'hold', kind: 'medical', from: '2024-01-01', thru: '2024-02-01' };
-    for (const send of [
-      () => post(officer, `/people/${PERSON}/facts`, { facts: [hold] }),
-      () => post(officer, '/people', { id: 'API-NEW-1', facts: [hold] }),
-      () =>
-        post(legal, `/people/${PERSON}/facts`, {
-          facts: [{ id: 'api-a1', type: 'appeal', Stay: true, from: '2024-01-01' }],
-        }),
-      () =>
-        post(legal, '/program-facts', {
+    for (const [key, send] of [
+      ['thru', () => post(officer, `/people/${PERSON}/facts`, { facts: [hold] })],
+      ['thru', () => post(officer, '/people', { id: 'API-NEW-1', facts: [hold] })],
+      [
+        'Stay',
+        () =>
+          post(legal, `/people/${PERSON}/facts`, {
+            facts: [{ id: 'api-a1', type: 'appeal', Stay: true, from: '2024-01-01' }],
+          }),
+      ],
+      [
+        'thru',
+        () =>
+          post(legal, '/program-facts', {
           facts: [
             {
               id: 'api-c1',
@@ -71,9 +76,11 @@ describe('facts sent to the API', () => {
             },
           ],
         }),
-    ]) {
+      ],
+    ] as const) {
+      // The unknown key is named as the field at fault.
       const errors = await refused(send);
-      expect(errors).toEqual([expect.objectContaining({ in: 'body', field: 'facts.0' })]);
+      expect(errors).toEqual([expect.objectContaining({ in: 'body', field: `facts.0.${key}` })]);
     }
   });
 
