@@ -327,17 +327,29 @@ class KyselyOperationsTx implements OperationsTx {
   }
 
   async openManifestsWith(personIds: readonly string[] | 'all'): Promise<Manifest[]> {
-    const closedIds = this.db
+    return this.manifestsListing(personIds, 'not in', TERMINAL_BEFORE_DEPARTURE);
+  }
+
+  async departedManifestsWith(personIds: readonly string[] | 'all'): Promise<Manifest[]> {
+    return this.manifestsListing(personIds, 'in', ['departed']);
+  }
+
+  /**
+   * Manifests that have ever listed one of the people (`all`: every manifest), kept (`in`) or
+   * left out (`not in`) by whether they have an event of one of `kinds`.
+   */
+  private async manifestsListing(
+    personIds: readonly string[] | 'all',
+    op: 'in' | 'not in',
+    kinds: readonly ManifestEvent['kind'][],
+  ): Promise<Manifest[]> {
+    const marked = this.db
       .selectFrom('manifest_events as x')
       .select('x.manifest_id')
-      .where('x.kind', 'in', TERMINAL_BEFORE_DEPARTURE);
+      .where('x.kind', 'in', kinds);
     const ids = new Set<string>();
     if (personIds === 'all') {
-      const rows = await this.db
-        .selectFrom('manifests')
-        .select('id')
-        .where('id', 'not in', closedIds)
-        .execute();
+      const rows = await this.db.selectFrom('manifests').select('id').where('id', op, marked).execute();
       for (const r of rows) ids.add(r.id);
     } else {
       for (const chunk of chunks([...new Set(personIds)], 1000)) {
@@ -346,31 +358,7 @@ class KyselyOperationsTx implements OperationsTx {
           .select('manifest_id')
           .distinct()
           .where('person_id', 'in', chunk)
-          .where('manifest_id', 'not in', closedIds)
-          .execute();
-        for (const r of rows) ids.add(r.manifest_id);
-      }
-    }
-    return this.fold([...ids]);
-  }
-
-  async departedManifestsWith(personIds: readonly string[] | 'all'): Promise<Manifest[]> {
-    const departedIds = this.db
-      .selectFrom('manifest_events as x')
-      .select('x.manifest_id')
-      .where('x.kind', '=', 'departed');
-    const ids = new Set<string>();
-    if (personIds === 'all') {
-      const rows = await departedIds.execute();
-      for (const r of rows) ids.add(r.manifest_id);
-    } else {
-      for (const chunk of chunks([...new Set(personIds)], 1000)) {
-        const rows = await this.db
-          .selectFrom('manifest_events')
-          .select('manifest_id')
-          .distinct()
-          .where('person_id', 'in', chunk)
-          .where('manifest_id', 'in', departedIds)
+          .where('manifest_id', op, marked)
           .execute();
         for (const r of rows) ids.add(r.manifest_id);
       }
