@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headersFor, json, StoreFactory, testServer, type TestServer } from './harness.js';
-import { SAMPLES } from './samples.js';
+import { eligiblePerson, manifestAt, SAMPLES } from './samples.js';
 
 const stores = new StoreFactory();
 let server: TestServer;
@@ -61,6 +61,26 @@ describe('operations over HTTP', () => {
     expect(missing.statusCode).toBe(404);
     const good = await register({ ...base, destinationCountry: 'DO' });
     expect(good.statusCode, good.body).toBe(201);
+  });
+
+  it('once a manifest has departed, on board counts who boarded, not who was listed', async () => {
+    const { manifestId, personId } = await manifestAt(server, 'draft');
+    const noShow = await eligiblePerson(server);
+    const ops = server.services.operations;
+    const admin = { id: 'ops-admin', role: 'admin' } as const;
+    await ops.command(admin, manifestId, { type: 'add', personIds: [noShow] });
+    for (const command of [{ type: 'submit' }, { type: 'review', outcome: 'cleared' }, { type: 'approve' }, { type: 'board' }] as const)
+      await ops.command(admin, manifestId, command);
+    const shown = async (): Promise<number> =>
+      (json(await server.app.inject({ method: 'GET', url: `/manifests/${manifestId}`, headers: supervisor })) as { onBoard: number }).onBoard;
+    expect(await shown()).toBe(2);
+    await ops.command(admin, manifestId, { type: 'depart', notBoarded: [noShow] });
+    expect(await shown()).toBe(1);
+    const listed = json(
+      await server.app.inject({ method: 'GET', url: '/manifests?state=departed&limit=500', headers: supervisor }),
+    ) as { manifests: { id: string; onBoard: number }[] };
+    expect(listed.manifests.find((m) => m.id === manifestId)?.onBoard).toBe(1);
+    expect(personId).not.toBe(noShow);
   });
 
   it('boarding reports who was cleared; the manifest shows its seats and history', async () => {

@@ -9,7 +9,7 @@ import { formatDay, formatInstant } from '../../domain/dates.js';
 import {
   ARRIVAL_OUTCOMES,
   MANIFEST_STATES,
-  onBoardList,
+  peopleAboard,
   seatsHeld,
   STRIKE_CAUSES,
   type FlightInfo,
@@ -213,7 +213,7 @@ const manifestCore = {
   state: z.enum(MANIFEST_STATES),
   version: z.number().int().describe('Events so far'),
   owner: z.string().describe('User id of who drafted it'),
-  onBoard: z.number().int().describe('People added and not struck'),
+  onBoard: z.number().int().describe('People added and not struck; once the departure is recorded, those who boarded'),
   struck: z.number().int().describe('People struck off'),
 };
 
@@ -223,7 +223,7 @@ const coreJson = (m: Manifest) => ({
   state: m.state,
   version: m.version,
   owner: m.owner,
-  onBoard: onBoardList(m).length,
+  onBoard: peopleAboard(m),
   struck: m.people.filter((p) => p.strike !== null).length,
 });
 

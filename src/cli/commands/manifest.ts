@@ -11,6 +11,7 @@ import {
 } from '../../domain/manifest/decide.js';
 import {
   isManifestState,
+  peopleAboard,
   type FlightInfo,
   type Manifest,
   type ManifestEvent,
@@ -65,17 +66,10 @@ export type CommandName = Exclude<ManifestCommand['type'], 'create'>;
 export const flightLine = (f: FlightInfo): string =>
   `Flight ${f.id}: ${f.origin} → ${f.destination} (${f.originCountry} → ${f.destinationCountry}), ${formatDayForPeople(f.date)}, ${f.seats} seats`;
 
-/**
- * People on board: once the departure is recorded, those who boarded (it marks everyone not
- * struck as boarded or not); before it, everyone not struck.
- */
-const aboard = (m: Manifest): number =>
-  m.people.filter((p) => (p.boarded === null ? p.strike === null : p.boarded)).length;
-
 function summary(result: CommandResult): string {
   const m = result.manifest;
   const lines = [
-    `Manifest ${m.id}: ${m.state.replace('_', ' ')} (version ${m.version}), ${aboard(m)} on board.`,
+    `Manifest ${m.id}: ${m.state.replace('_', ' ')} (version ${m.version}), ${peopleAboard(m)} on board.`,
   ];
   for (const e of result.events) {
     if (e.kind === 'person_struck')
@@ -294,7 +288,7 @@ export const listRun =
           flight.id,
           formatDay(flight.date),
           `${flight.origin}-${flight.destination}`,
-          aboard(manifest),
+          peopleAboard(manifest),
           manifest.people.filter((p) => p.strike !== null).length,
           manifest.owner,
         ],

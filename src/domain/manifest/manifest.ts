@@ -148,6 +148,13 @@ export interface Manifest {
 export const onBoardList = (m: Manifest): ManifestPerson[] => m.people.filter((p) => p.strike === null);
 
 /**
+ * How many are on board, as people read it: once the departure is recorded, those who
+ * boarded (it marks everyone not struck as boarded or not); before it, everyone not struck.
+ */
+export const peopleAboard = (m: Manifest): number =>
+  m.people.filter((p) => (p.boarded === null ? p.strike === null : p.boarded)).length;
+
+/**
  * People a manifest commits to its flight's destination, for the weekly caps: everyone on
  * board of a manifest not yet departed (a draft too: planned people are spoken for), the
  * people who boarded once it has left, none once cancelled.

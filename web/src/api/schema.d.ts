@@ -1391,7 +1391,7 @@ export interface components {
             version: number;
             /** @description User id of who drafted it */
             owner: string;
-            /** @description People added and not struck */
+            /** @description People added and not struck; once the departure is recorded, those who boarded */
             onBoard: number;
             /** @description People struck off */
             struck: number;
@@ -1406,7 +1406,7 @@ export interface components {
             version: number;
             /** @description User id of who drafted it */
             owner: string;
-            /** @description People added and not struck */
+            /** @description People added and not struck; once the departure is recorded, those who boarded */
             onBoard: number;
             /** @description People struck off */
             struck: number;
@@ -3240,7 +3240,7 @@ export interface components {
             version: number;
             /** @description User id of who drafted it */
             owner: string;
-            /** @description People added and not struck */
+            /** @description People added and not struck; once the departure is recorded, those who boarded */
             onBoard: number;
             /** @description People struck off */
             struck: number;
@@ -3255,7 +3255,7 @@ export interface components {
             version: number;
             /** @description User id of who drafted it */
             owner: string;
-            /** @description People added and not struck */
+            /** @description People added and not struck; once the departure is recorded, those who boarded */
             onBoard: number;
             /** @description People struck off */
             struck: number;
