@@ -3,6 +3,7 @@
  * they are read as known at an instant (default now) or as their whole history.
  */
 import { z } from 'zod';
+import type { FactsResult } from '../../application/operations.js';
 import { PROFILE_RECORDERS, rolesForAny } from '../../domain/access.js';
 import { rolesFor } from '../../domain/roles.js';
 import { formatInstant, parseDay } from '../../domain/dates.js';
@@ -259,6 +260,17 @@ export const RecordedFactsSchema = apiSchema(
   }),
 );
 
+/** The answer of a request recording facts (person or programme). */
+export const recordedFactsJson = (
+  r: FactsResult & { readonly unchanged: number },
+): z.output<typeof RecordedFactsSchema> => ({
+  people: 0,
+  facts: r.factIds.length,
+  unchanged: r.unchanged,
+  struck: r.struck.map(struckJson),
+  correlationId: r.correlationId,
+});
+
 const PersonRetractionSchema = apiSchema(
   'PersonRetraction',
   z.object({
@@ -294,13 +306,7 @@ export const recordPersonFacts = userRoute({
     // Through the manifest service, so that a stay, a protection or any other blocking fact
     // strikes the person from every manifest not yet departed in the same transaction.
     const r = await ctx.services.operations.recordPersonFacts(actingOf(ctx), params.personId, incoming);
-    return {
-      people: 0,
-      facts: r.factIds.length,
-      unchanged: r.unchanged,
-      struck: r.struck.map(struckJson),
-      correlationId: r.correlationId,
-    };
+    return recordedFactsJson(r);
   },
 });
 

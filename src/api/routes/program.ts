@@ -18,9 +18,8 @@ import {
   RetractionRequestSchema,
   RetractionSchema,
 } from '../schemas/facts.js';
-import { struckJson } from '../schemas/operations.js';
 import { apiSchema } from '../schemas/registry.js';
-import { RecordedFactsSchema } from './people.js';
+import { RecordedFactsSchema, recordedFactsJson } from './people.js';
 import { instantText, knownAtText, queryFlag } from '../schemas/scalars.js';
 
 const MAX_FACTS_PER_REQUEST = 1000;
@@ -83,13 +82,7 @@ export const recordProgramFacts = userRoute({
     // Through the manifest service: a class order or a changed agreement re-decides everyone
     // on every manifest not yet departed, in the same transaction; the answer names whom it struck.
     const r = await ctx.services.operations.recordProgramFacts(actingOf(ctx), incoming);
-    return {
-      people: 0,
-      facts: r.factIds.length,
-      unchanged: r.unchanged,
-      struck: r.struck.map(struckJson),
-      correlationId: r.correlationId,
-    };
+    return recordedFactsJson(r);
   },
 });
 
