@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { personalDataView } from '../domain/access.js';
-import { profileView, type ProfileView } from '../domain/profile.js';
+import { profileView, type PeopleSearch, type ProfileView } from '../domain/profile.js';
 import { ApiProblem } from './problem.js';
 import type { UserContext } from './route.js';
 import { apiSchema } from './schemas/registry.js';
@@ -88,4 +88,46 @@ export async function readProfiles(
     });
   }
   return views;
+}
+
+/**
+ * People found by what identifies them (A-number, name), in id order after `after`. Finding
+ * someone by their personal data is a use of it: only a request that may see profiles in
+ * full may search (an auditor with `unmask=true` and a reason), and each search is written
+ * to the access log with who searched, by which fields and whom it found — never with the
+ * A-number or name searched. Without a search, the people in id order.
+ */
+export async function findPeople(
+  ctx: UserContext,
+  operationId: string,
+  search: PeopleSearch,
+  page: { readonly after?: string | undefined; readonly limit: number },
+  query: { unmask?: 'true' | 'false' | undefined; reason?: string | undefined },
+): Promise<string[]> {
+  const by = (['aNumber', 'name'] as const).filter((field) => search[field] !== undefined);
+  if (by.length === 0) return ctx.services.profiles.personIds(page.after, page.limit);
+  if (!unmasked(ctx, query)) {
+    throw new ApiProblem(
+      'forbidden',
+      personalDataView(ctx.principal.role) === 'masked'
+        ? `The ${ctx.principal.role} role may not find people by A-number or name: that uses their personal data`
+        : 'Finding people by A-number or name uses their personal data: ask with unmask=true and a reason',
+    );
+  }
+  const ids = await ctx.services.profiles.findPeople(search, page.after, page.limit);
+  await ctx.services.accessLog.append({
+    actor: ctx.principal.userId,
+    role: ctx.principal.role,
+    kind: 'personal_data_search',
+    subjectType: 'person',
+    subjectId: ids[0] ?? '',
+    requestId: ctx.requestId,
+    details: {
+      operationId,
+      by,
+      personIds: ids,
+      ...(query.reason === undefined ? {} : { reason: query.reason }),
+    },
+  });
+  return ids;
 }

@@ -10,7 +10,7 @@
 import type { Instant } from './dates.js';
 import type { Role } from './access.js';
 import type { Actor } from './ports.js';
-import type { PersonProfile } from './profile.js';
+import type { PeopleSearch, PersonProfile } from './profile.js';
 
 /** Who acts, and in answer to which request (to find it in the server's logs). */
 export interface AuditActor extends Actor {
@@ -113,6 +113,11 @@ export interface ProfileStore {
   latestProfiles(personIds: readonly string[]): Promise<Map<string, PersonProfile>>;
   /** Ids of stored people in id order, after `after` (exclusive), at most `limit`. */
   personIds(after: string | undefined, limit: number): Promise<string[]>;
+  /**
+   * As `personIds`, only the people whose current profile answers the search: INVALID_INPUT
+   * for an A-number that is none, or a name search without a letter or digit.
+   */
+  findPeople(search: PeopleSearch, after: string | undefined, limit: number): Promise<string[]>;
   /** Adds the first version of many profiles at once (demo and import); people must exist. */
   addProfiles(
     profiles: readonly Omit<PersonProfile, 'version' | 'recordedAt'>[],
@@ -130,6 +135,7 @@ export const ACCESS_EVENT_KINDS = [
   'token_revoked',
   'profile_recorded',
   'personal_data_read',
+  'personal_data_search',
 ] as const;
 export type AccessEventKind = (typeof ACCESS_EVENT_KINDS)[number];
 

@@ -30,6 +30,14 @@ export interface ProfileView {
 
 export const A_NUMBER = /^A\d{8,9}$/;
 
+/** What people may be found by (both, when both are given). */
+export interface PeopleSearch {
+  /** An A-number as people write it (see `aNumberForms`). */
+  readonly aNumber?: string | undefined;
+  /** Words of the name (see `nameSearch`). */
+  readonly name?: string | undefined;
+}
+
 /** Initials only: `Maria Elena Gonzalez` → `M. E. G.` */
 export function maskName(name: string): string {
   const parts = name.split(/\s+/).filter((p) => p !== '');
@@ -58,5 +66,41 @@ export function profileView(profile: PersonProfile, masked: boolean): ProfileVie
     name: maskName(profile.name),
     dateOfBirth: profile.dateOfBirth === null ? null : String(civilFromDay(profile.dateOfBirth).year),
     aNumber: profile.aNumber === null ? null : maskANumber(profile.aNumber),
+  };
+}
+
+/**
+ * The written forms of one A-number, for finding it: an A-number of eight digits is also
+ * written with a leading zero as nine (A12345678 is A012345678), and people type it with
+ * spaces or dashes, with or without the A. Undefined when the text is no A-number.
+ */
+export function aNumberForms(text: string): string[] | undefined {
+  const digits = /^A?(\d{8,9})$/.exec(text.replace(/[\s-]/g, '').toUpperCase())?.[1];
+  if (digits === undefined) return undefined;
+  const short = digits.length === 9 && digits.startsWith('0') ? digits.slice(1) : digits;
+  return short.length === 8 ? [`A${short}`, `A0${short}`] : [`A${short}`];
+}
+
+/** A name's words for searching: lower case, accents dropped, split at spaces and punctuation. */
+export function nameWords(name: string): string[] {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word !== '');
+}
+
+/**
+ * Whether a name answers a search: each word searched begins a word of the name, in any
+ * order, accents and case aside (`jose gonz` finds `José Luis González`). Undefined for a
+ * search with no word in it.
+ */
+export function nameSearch(search: string): ((name: string) => boolean) | undefined {
+  const wanted = nameWords(search);
+  if (wanted.length === 0) return undefined;
+  return (name) => {
+    const words = nameWords(name);
+    return wanted.every((w) => words.some((word) => word.startsWith(w)));
   };
 }

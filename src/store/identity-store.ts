@@ -24,7 +24,7 @@ import {
   type TokenInfo,
   type User,
 } from '../domain/identity.js';
-import type { PersonProfile } from '../domain/profile.js';
+import { aNumberForms, nameSearch, type PeopleSearch, type PersonProfile } from '../domain/profile.js';
 import { chunks } from './chunks.js';
 import { readQueries, type PreparedQuery, type ReadQueries } from './prepared-query.js';
 import type { IdentityTables } from './identity-tables.js';
@@ -108,28 +108,37 @@ async function refuseProfile(
       'INVALID_INPUT',
       `Person ${profile.personId}: date of birth ${formatDay(profile.dateOfBirth)} is after today (${formatDay(dayOfInstant(at))})`,
     );
-  // An A-number identifies one person: another person's current profile holding it is a
-  // mistake in one of the two records, to be resolved before either is changed.
-  if (profile.aNumber !== null) {
-    const holders = await db
-      .selectFrom('person_profiles as p')
+  // An A-number identifies one person: another person's current profile holding it (in either
+  // of its written forms) is a mistake in one of the two records, to be resolved before either
+  // is changed.
+  const forms = profile.aNumber === null ? undefined : aNumberForms(profile.aNumber);
+  if (forms !== undefined) {
+    const holders = await currentProfiles(db)
       .select('p.person_id')
-      .where('p.a_number', '=', profile.aNumber)
+      .where('p.a_number', 'in', forms)
       .where('p.person_id', '!=', profile.personId)
-      .where('p.version', '=', (eb) =>
-        eb
-          .selectFrom('person_profiles as q')
-          .select((q) => q.fn.max('q.version').as('v'))
-          .whereRef('q.person_id', '=', 'p.person_id'),
-      )
       .execute();
     if (holders.length > 0)
       throw new RepatriaError(
         'CONFLICT',
-        `Person ${profile.personId}: A-number ${profile.aNumber} is already the A-number of person ${holders.map((h) => h.person_id).join(', ')}`,
+        `Person ${profile.personId}: A-number ${profile.aNumber!} is already the A-number of person ${holders.map((h) => h.person_id).join(', ')}`,
       );
   }
 }
+
+/** Each person's latest profile version, as `p`: the one in force. */
+const currentProfiles = (db: Db) =>
+  db
+    .selectFrom('person_profiles as p')
+    .where('p.version', '=', (eb) =>
+      eb
+        .selectFrom('person_profiles as q')
+        .select((q) => q.fn.max('q.version').as('v'))
+        .whereRef('q.person_id', '=', 'p.person_id'),
+    );
+
+/** Profiles read at a time when a name search goes through them all. */
+const SEARCH_PAGE = 5_000;
 
 export class KyselyIdentityStore implements IdentityStore, ProfileStore, AccessLog {
   private readonly db: Db;
@@ -504,6 +513,37 @@ export class KyselyIdentityStore implements IdentityStore, ProfileStore, AccessL
       .limit(limit)
       .execute();
     return rows.map((r) => r.id);
+  }
+
+  async findPeople(search: PeopleSearch, after: string | undefined, limit: number): Promise<string[]> {
+    const forms = search.aNumber === undefined ? undefined : aNumberForms(search.aNumber);
+    if (search.aNumber !== undefined && forms === undefined)
+      throw new RepatriaError('INVALID_INPUT', `"${search.aNumber}" is not an A-number (A and 8 or 9 digits)`);
+    const named = search.name === undefined ? undefined : nameSearch(search.name);
+    if (search.name !== undefined && named === undefined)
+      throw new RepatriaError('INVALID_INPUT', 'A name search needs at least one letter or digit');
+    if (forms === undefined && named === undefined) return this.personIds(after, limit);
+    const found: string[] = [];
+    let cursor = after;
+    // By A-number the index finds the few holders; by name alone every current profile is
+    // read, a page at a time, since names are matched without accents or case in JavaScript.
+    for (;;) {
+      const from = cursor;
+      const rows = await currentProfiles(this.db)
+        .select(['p.person_id', 'p.name'])
+        .$if(forms !== undefined, (q) => q.where('p.a_number', 'in', forms!))
+        .$if(from !== undefined, (q) => q.where('p.person_id', '>', from!))
+        .orderBy('p.person_id')
+        .limit(SEARCH_PAGE)
+        .execute();
+      for (const row of rows) {
+        if (named !== undefined && !named(row.name)) continue;
+        found.push(row.person_id);
+        if (found.length === limit) return found;
+      }
+      if (rows.length < SEARCH_PAGE) return found;
+      cursor = rows.at(-1)!.person_id;
+    }
   }
 
   async latestProfiles(personIds: readonly string[]): Promise<Map<string, PersonProfile>> {

@@ -283,6 +283,60 @@ for (const dialect of ['sqlite', 'postgres'] as const satisfies readonly Dialect
       expect(corrected.statusCode, corrected.body).toBe(201);
     });
 
+    it('finds people by A-number or name for the roles that see personal data, and logs each search', async () => {
+      const found = async (role: Role, query: string) => {
+        const response = await call(role, 'GET', `/people?${query}`);
+        expect(response.statusCode, response.body).toBe(200);
+        return (json(response) as { people: { id: string; profile: { masked: boolean } | null }[] }).people;
+      };
+      // Written with dashes and without the A, it is still X1's A-number.
+      const byNumber = await found('officer', 'aNumber=987-654-321');
+      expect(byNumber.map((p) => p.id)).toEqual(['X1']);
+      expect(byNumber[0]!.profile).toMatchObject({ masked: false, name: 'Rosa T. Gomez' });
+      expect((await found('officer', 'name=g%C3%B3mez%20ros')).map((p) => p.id)).toContain('X1');
+      expect((await found('legal', 'aNumber=A987654321&name=rosa')).map((p) => p.id)).toEqual(['X1']);
+      expect(await found('officer', 'aNumber=A987654321&name=nobody')).toEqual([]);
+
+      // An eight-digit A-number is the same number with a leading zero.
+      const x3 = await call('officer', 'POST', '/people', {
+        id: 'X3',
+        facts: [{ id: 'X3-n', type: 'nationality', country: 'HN' }],
+        profile: { name: 'Tomás Eight Digits', aNumber: 'A012345678' },
+      });
+      expect(x3.statusCode, x3.body).toBe(201);
+      expect((await found('officer', 'aNumber=A12345678')).map((p) => p.id)).toEqual(['X3']);
+      const sameNumber = await call('officer', 'POST', '/people/X1/profile', { name: 'Rosa T. Gomez', aNumber: 'A12345678' });
+      expect(sameNumber.statusCode, sameNumber.body).toBe(409);
+      expect((json(sameNumber) as { detail: string }).detail).toContain('already the A-number of person X3');
+
+      const planner = await call('planner', 'GET', '/people?aNumber=A987654321');
+      expect(planner.statusCode).toBe(403);
+      expect(planner.headers['content-type']).toMatch(PROBLEM_TYPE);
+      expect((await call('auditor', 'GET', '/people?name=rosa')).statusCode).toBe(403);
+      const audited = await found('auditor', 'name=rosa%20gomez&unmask=true&reason=complaint%2017');
+      expect(audited.map((p) => p.id)).toContain('X1');
+      const bad = await call('officer', 'GET', '/people?aNumber=A123');
+      expect(bad.statusCode).toBe(400);
+      expect(json(bad)).toMatchObject({ errors: [{ in: 'query', field: 'aNumber' }] });
+
+      const access = json(await call('auditor', 'GET', '/audit/access?limit=1000')).events as {
+        kind: string;
+        role: string;
+        details: { by: string[]; personIds: string[]; reason?: string };
+      }[];
+      const searches = access.filter((e) => e.kind === 'personal_data_search');
+      expect(searches.map((e) => [e.role, e.details.by, e.details.personIds, e.details.reason ?? null])).toEqual([
+        ['officer', ['aNumber'], ['X1'], null],
+        ['officer', ['name'], expect.arrayContaining(['X1']), null],
+        ['legal', ['aNumber', 'name'], ['X1'], null],
+        ['officer', ['aNumber', 'name'], [], null],
+        ['officer', ['aNumber'], ['X3'], null],
+        ['auditor', ['name'], expect.arrayContaining(['X1']), 'complaint 17'],
+      ]);
+      // Whom a search found, never what was searched.
+      expect(JSON.stringify(searches)).not.toMatch(/987654321|rosa|gomez|nobody/i);
+    });
+
     it('logs every change with its actor', async () => {
       const events = json(await call('supervisor', 'GET', '/audit/events?after=0&limit=1000')).events as {
         kind: string;

@@ -18,6 +18,7 @@ import { cli } from '../helpers/cli.js';
 import { inSchema, testStores } from '../ingest/stores.js';
 import { as, flight, openWorld, readyPerson, removeTemp, type Dialect, type World } from '../manifests/world.js';
 import { at } from '../store/fact-factory.js';
+import { asBeforeMigration } from '../helpers/older-store.js';
 
 const databaseUrl = inject('databaseUrl');
 const stores = testStores('auditbackup');
@@ -139,10 +140,12 @@ describe('backup and restore of manifests and the audit chain', () => {
     } finally {
       await world.close();
     }
-    // The backup as an older version made it: no audit_heads, no record of its migration;
-    // its manifest describes the file (the checksums do not cover audit_heads).
+    // The backup as an older version made it: no audit_heads (nor what later migrations made),
+    // and no record of those migrations; its manifest describes the file (the checksums do not
+    // cover audit_heads).
     const file = new BetterSqlite3(out);
-    file.exec("drop table audit_heads; delete from kysely_migration where name = '0007-audit-heads'; vacuum");
+    asBeforeMigration(file, '0007-audit-heads');
+    file.exec('vacuum');
     file.close();
     const manifest = JSON.parse(readFileSync(`${out}.manifest.json`, 'utf8')) as BackupManifest;
     const bytes = readFileSync(out);

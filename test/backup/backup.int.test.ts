@@ -12,6 +12,7 @@ import { CLI_ACTOR, seedReference } from '../../src/cli/reference-seed.js';
 import { demoPeople, demoProgram } from '../../src/demo/population.js';
 import type { BackupManifest } from '../../src/store/backup.js';
 import { cli } from '../helpers/cli.js';
+import { asBeforeMigration } from '../helpers/older-store.js';
 import { inSchema, testStores } from '../ingest/stores.js';
 
 const stores = testStores('backup');
@@ -63,9 +64,8 @@ describe('backup and restore (sqlite)', () => {
   it('restores a backup made before the narrow table of packed records (migration 0006), and fills it', async () => {
     const source = await filledStore('sqlite');
     const old = new BetterSqlite3(source.dbPath);
-    // As such a store is: without what 0006 and every later migration made (the migrator
-    // refuses a history with a gap in it).
-    old.exec("drop table person_fact_packs; drop table audit_heads; delete from kysely_migration where name >= '0006'");
+    // As such a store is: without what 0006 and every later migration made.
+    asBeforeMigration(old, '0006-fact-packs');
     old.close();
     const out = join(stores.dir, 'before-0006.backup');
     expect((await cli(['backup', '--db', source.dbPath, out])).status).toBe(0);

@@ -22,6 +22,7 @@ import { loadPopulation, type PopulationSource } from '../../src/sweep/load-popu
 import { factSource } from '../../src/sweep/sqlite-fact-reader.js';
 import { loadFromSqlite } from '../../src/sweep/sqlite-source.js';
 import { ACTOR, at, d } from '../store/fact-factory.js';
+import { asBeforeMigration } from '../helpers/older-store.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'repatria-sweep-'));
 const databaseUrl = inject('databaseUrl');
@@ -198,9 +199,7 @@ describe('population loader (sqlite specifics)', () => {
     // The store as it was before migration 0006 (so without the later ones too), with facts
     // recorded after that point.
     const raw = new BetterSqlite3(source.dbPath);
-    raw.exec(`drop table person_fact_packs;
-              drop table audit_heads;
-              delete from kysely_migration where name in ('0006-fact-packs', '0007-audit-heads')`);
+    asBeforeMigration(raw, '0006-fact-packs');
     raw.exec(`insert into person_facts (id, person_id, type, from_day, through_day, recorded_at, body, seq, ord, packed)
               select id || '-late', person_id, type, from_day, through_day, recorded_at,
                      json_set(body, '$.id', json_extract(body, '$.id') || '-late'), seq, ord + 1000, packed

@@ -179,6 +179,45 @@ describe('the web UI', () => {
     await context.close();
   });
 
+  it('goes back to the page asked for after sign-in, and finds people by A-number or name', async () => {
+    // A link to a person opened while signed out: after signing in, that person, not the dashboard.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/person/P0000002`);
+    await page.getByLabel('Username').fill('officer');
+    await page.getByLabel('Password').fill(passwords.get('officer')!);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('decision').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/person/P0000002');
+
+    const person = (await apiAs(page, 'GET', '/people/P0000002')).json as {
+      profile: { name: string; aNumber: string };
+    };
+    await page.getByRole('navigation', { name: 'Primary' }).getByRole('link', { name: 'People' }).click();
+    const search = page.getByTestId('people-search');
+    // As people write it: spaces, no A.
+    await search.getByLabel('A-number').fill(person.profile.aNumber.slice(1).replace(/(\d{3})(?=\d)/g, '$1 '));
+    await search.getByRole('button', { name: 'Find' }).click();
+    const table = page.getByTestId('people-table');
+    await expect.poll(() => table.getByRole('link').allTextContents()).toEqual(['P0000002']);
+    await expect.poll(() => table.textContent()).toContain(person.profile.name);
+    await search.getByLabel('A-number').fill('');
+    await search.getByLabel('Name').fill(person.profile.name.split(' ').reverse().join(' ').toUpperCase());
+    await search.getByRole('button', { name: 'Find' }).click();
+    await expect.poll(() => table.getByRole('link').allTextContents()).toContain('P0000002');
+    await expectAccessible(page);
+    await search.getByRole('button', { name: 'Show everyone' }).click();
+    await expect.poll(() => table.getByRole('link').count()).toBe(25);
+    await context.close();
+
+    // A planner sees masked profiles and is offered no search by them.
+    const planner = await signedIn('planner');
+    await planner.goto(`${server.url}/person`);
+    await planner.getByTestId('people-table').waitFor();
+    expect(await planner.getByTestId('people-search').count()).toBe(0);
+    await planner.context().close();
+  });
+
   it('replays what was known: a VE-2023 holder across 31 Mar 2025 and 19 May 2025', async () => {
     const page = await signedIn('legal');
     // A Venezuelan with a final order and a VE-2023 grant, removable in June 2025 on what is known now.

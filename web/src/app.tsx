@@ -17,6 +17,17 @@ import { ProgrammePage } from './pages/programme';
 import { SignInPage } from './pages/sign-in';
 import { useSession } from './session';
 
+/**
+ * Signed in on the sign-in page: on to the page that sent the user there (a link to a person
+ * opened while signed out), or to the dashboard. Decided here, where the signed-in routes
+ * first render, so that no redirect to the dashboard can run before it.
+ */
+function AfterSignIn() {
+  const from = (useLocation().state as { from?: unknown } | null)?.from;
+  const back = typeof from === 'string' && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/sign-in');
+  return <Navigate to={back ? from : '/'} replace />;
+}
+
 export function App() {
   const { user } = useSession();
   const location = useLocation();
@@ -36,7 +47,7 @@ export function App() {
     <Routes>
       <Route element={<Layout />}>
         <Route index element={<DashboardPage />} />
-        <Route path="sign-in" element={<Navigate to="/" replace />} />
+        <Route path="sign-in" element={<AfterSignIn />} />
         <Route path="person" element={<PeoplePage />} />
         <Route path="person/:personId" element={<PersonPage />} />
         <Route path="programme" element={<ProgrammePage />} />

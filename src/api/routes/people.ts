@@ -10,9 +10,9 @@ import { formatInstant, parseDay } from '../../domain/dates.js';
 import { RepatriaError } from '../../domain/errors.js';
 import type { Person } from '../../domain/facts.js';
 import { isKnownAt } from '../../domain/knowledge.js';
-import { A_NUMBER } from '../../domain/profile.js';
+import { A_NUMBER, aNumberForms, nameWords } from '../../domain/profile.js';
 import { checkDesignations, personFactJson, readNewFacts } from '../fact-wire.js';
-import { personalDataQuery, ProfileViewSchema, readProfiles } from '../personal-data.js';
+import { findPeople, personalDataQuery, ProfileViewSchema, readProfiles } from '../personal-data.js';
 import { ApiProblem } from '../problem.js';
 import { checkRemit, checkRetractRemit, knownAtOf } from '../recording.js';
 import { actingOf, actorOf, admits, userRoute, type UserContext } from '../route.js';
@@ -61,13 +61,27 @@ export const listPeople = userRoute({
   method: 'GET',
   url: '/people',
   tag: 'people',
-  summary: 'People in id order, a page at a time, with their profiles',
+  summary: 'People in id order, a page at a time, with their profiles; or the people found by A-number or name',
+  description:
+    'With `aNumber` or `name` (or both), only the people whose current profile answers them. Searching by personal data ' +
+    'needs a role that sees it in full (an auditor: `unmask=true` with a `reason`), and each search is written to the ' +
+    'access log with whom it found (not with what was searched).',
   access: admits(rolesFor('person.read'), { personalData: true }),
   status: 200,
   schemas: {
     query: z.strictObject({
       after: pathId.optional().describe('The last id of the previous page'),
       limit: pageLimit(500, 100),
+      aNumber: z
+        .string()
+        .max(40)
+        .refine((text) => aNumberForms(text) !== undefined, 'is not an A-number: A and 8 or 9 digits')
+        .optional()
+        .describe('An A-number, as people write it: A012345678, A12345678, 012-345-678 and A 012 345 678 are one number'),
+      name: shortText(200)
+        .refine((text) => nameWords(text).length > 0, 'needs at least one letter or digit')
+        .optional()
+        .describe('Words of the name, in any order, each the start of a word (jose gonz finds José Luis González)'),
       ...personalDataQuery,
     }),
     response: apiSchema(
@@ -79,7 +93,8 @@ export const listPeople = userRoute({
     ),
   },
   async handler({ query }, ctx) {
-    const ids = await ctx.services.profiles.personIds(query.after, query.limit);
+    const search = { aNumber: query.aNumber, name: query.name };
+    const ids = await findPeople(ctx, 'listPeople', search, query, query);
     const profiles = await readProfiles(ctx, 'listPeople', ids, query);
     return {
       people: ids.map((id) => ({ id, profile: profiles.get(id) ?? null })),

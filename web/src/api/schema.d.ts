@@ -189,8 +189,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * People in id order, a page at a time, with their profiles
-         * @description Roles: officer, planner, legal, supervisor, auditor, admin. Personal data is masked for planners, and for auditors unless they give a reason.
+         * People in id order, a page at a time, with their profiles; or the people found by A-number or name
+         * @description With `aNumber` or `name` (or both), only the people whose current profile answers them. Searching by personal data needs a role that sees it in full (an auditor: `unmask=true` with a `reason`), and each search is written to the access log with whom it found (not with what was searched).
+         *
+         *     Roles: officer, planner, legal, supervisor, auditor, admin. Personal data is masked for planners, and for auditors unless they give a reason.
          */
         get: operations["listPeople"];
         put?: never;
@@ -5128,6 +5130,10 @@ export interface operations {
                 after?: string;
                 /** @description At most 500; default 100 */
                 limit?: number;
+                /** @description An A-number, as people write it: A012345678, A12345678, 012-345-678 and A 012 345 678 are one number */
+                aNumber?: string;
+                /** @description Words of the name, in any order, each the start of a word (jose gonz finds José Luis González) */
+                name?: string;
                 /** @description Auditors: show personal data in full (needs a reason; the read is logged) */
                 unmask?: "true" | "false";
                 /** @description Why the full record is needed; written to the access log */

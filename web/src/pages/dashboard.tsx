@@ -4,7 +4,7 @@
  * next 14 days with their seats and weekly caps used, and removals by country and month.
  */
 import { Button, Form, FormGroup, Label, TextInput, ErrorMessage } from '@trussworks/react-uswds';
-import { useMemo, useState, type SyntheticEvent } from 'react';
+import { Fragment, useMemo, useState, type ReactNode, type SyntheticEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { api, type Schemas } from '../api/client';
 import { Chart, type ChartOption } from '../components/chart';
@@ -50,9 +50,26 @@ function Queue({ on }: { on: string }) {
     .filter(([, n]) => n > 0)
     .sort(([, a], [, b]) => b - a);
   const countries = Object.entries(s.byCountry).sort(([, a], [, b]) => b.people - a.people);
-  const topBlocker = (counts: Sweep): string => {
+  const topBlocker = (counts: Sweep): ReactNode => {
     const top = Object.entries(counts.blockers).sort(([, a], [, b]) => b - a)[0];
-    return top === undefined || top[1] === 0 ? '' : `${top[0]} (${formatCount(top[1])})`;
+    if (top === undefined || top[1] === 0) return '';
+    // A code is one long word: it may break after an underscore rather than run out of its column.
+    const words = top[0].split('_');
+    return (
+      <>
+        {words.map((word, i) => (
+          <Fragment key={i}>
+            {i > 0 && (
+              <>
+                _<wbr />
+              </>
+            )}
+            {word}
+          </Fragment>
+        ))}{' '}
+        ({formatCount(top[1])})
+      </>
+    );
   };
   return (
     <section aria-labelledby="queue-heading" className="panel" data-testid="queue">

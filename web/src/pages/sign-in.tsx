@@ -14,20 +14,13 @@ import {
   TextInput,
 } from '@trussworks/react-uswds';
 import { useState, type SyntheticEvent } from 'react';
-import { useLocation, useNavigate } from 'react-router-dom';
 import { api, problemText } from '../api/client';
 import { usePageTitle } from '../components/page-title';
 import { useSession } from '../session';
 
-interface FromState {
-  readonly from?: string;
-}
-
 export function SignInPage() {
   usePageTitle('Sign in');
   const { signedIn } = useSession();
-  const navigate = useNavigate();
-  const location = useLocation();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState<{ username?: string; password?: string }>({});
@@ -50,9 +43,8 @@ export function SignInPage() {
         setRefusal(problemText(error));
         return;
       }
+      // The signed-in routes take it from here, back to the page that asked (app.tsx).
       signedIn(data.user);
-      const from = (location.state as FromState | null)?.from;
-      void navigate(from !== undefined && from !== '/sign-in' ? from : '/', { replace: true });
     } finally {
       setBusy(false);
     }
