@@ -24,8 +24,9 @@ import {
   type TokenInfo,
   type User,
 } from '../domain/identity.js';
-import { aNumberForms, nameSearch, type PeopleSearch, type PersonProfile } from '../domain/profile.js';
+import { aNumberForms, nameSearch, nameWords, type PeopleSearch, type PersonProfile } from '../domain/profile.js';
 import { chunks } from './chunks.js';
+import { nameWordRows } from './migrations/0008-profile-search.js';
 import { readQueries, type PreparedQuery, type ReadQueries } from './prepared-query.js';
 import type { IdentityTables } from './identity-tables.js';
 import type { OpenedStore } from './open-store.js';
@@ -137,8 +138,17 @@ const currentProfiles = (db: Db) =>
         .whereRef('q.person_id', '=', 'p.person_id'),
     );
 
-/** Profiles read at a time when a name search goes through them all. */
-const SEARCH_PAGE = 5_000;
+/** Word rows per multi-row insert (3 columns). */
+const WORD_ROWS_PER_INSERT = 2_000;
+
+/** The words of profile versions just written, for the name search (migration 0008). */
+async function insertNameWords(
+  trx: Db,
+  profiles: readonly { readonly personId: string; readonly version: number; readonly name: string }[],
+): Promise<void> {
+  for (const rows of chunks(nameWordRows(profiles), WORD_ROWS_PER_INSERT))
+    await trx.insertInto('profile_name_words').values(rows).execute();
+}
 
 export class KyselyIdentityStore implements IdentityStore, ProfileStore, AccessLog {
   private readonly db: Db;
@@ -456,6 +466,7 @@ export class KyselyIdentityStore implements IdentityStore, ProfileStore, AccessL
           recorded_by: actor.id,
         })
         .execute();
+      await insertNameWords(trx, [{ personId: profile.personId, version, name: profile.name }]);
       await appendAccess(trx, at, actor, 'profile_recorded', 'person', profile.personId, { version });
       return { ...profile, version, recordedAt: at };
     });
@@ -474,7 +485,7 @@ export class KyselyIdentityStore implements IdentityStore, ProfileStore, AccessL
     return this.write(async (trx) => {
       let added = 0;
       for (const chunk of chunks(profiles, PROFILE_ROWS_PER_INSERT)) {
-        const result = await trx
+        const inserted = await trx
           .insertInto('person_profiles')
           .values(
             chunk.map((p) => ({
@@ -489,8 +500,15 @@ export class KyselyIdentityStore implements IdentityStore, ProfileStore, AccessL
           )
           // A person who already has a profile keeps it: this adds first versions only.
           .onConflict((oc) => oc.columns(['person_id', 'version']).doNothing())
-          .executeTakeFirst();
-        added += Number(result.numInsertedOrUpdatedRows ?? 0n);
+          .returning('person_id')
+          .execute();
+        added += inserted.length;
+        // The words of the names written, not of those a kept profile refused.
+        const written = new Set(inserted.map((r) => r.person_id));
+        await insertNameWords(
+          trx,
+          chunk.filter((p) => written.has(p.personId)).map((p) => ({ personId: p.personId, version: 1, name: p.name })),
+        );
       }
       if (added > 0) {
         // One event for the whole call, like the fact store's bulk load.
@@ -523,27 +541,43 @@ export class KyselyIdentityStore implements IdentityStore, ProfileStore, AccessL
     if (search.name !== undefined && named === undefined)
       throw new RepatriaError('INVALID_INPUT', 'A name search needs at least one letter or digit');
     if (forms === undefined && named === undefined) return this.personIds(after, limit);
+    // Candidates from an index (the A-number's, or the name words'), then each candidate's
+    // current profile must answer the whole search: a corrected profile no longer answers to
+    // its earlier name or number.
+    const candidates =
+      forms !== undefined
+        ? (await currentProfiles(this.db).select('p.person_id').where('p.a_number', 'in', forms).execute()).map((r) => r.person_id)
+        : await this.nameCandidates(search.name!);
+    const ids = [...new Set(candidates)].filter((id) => after === undefined || id > after).sort();
     const found: string[] = [];
-    let cursor = after;
-    // By A-number the index finds the few holders; by name alone every current profile is
-    // read, a page at a time, since names are matched without accents or case in JavaScript.
-    for (;;) {
-      const from = cursor;
-      const rows = await currentProfiles(this.db)
-        .select(['p.person_id', 'p.name'])
-        .$if(forms !== undefined, (q) => q.where('p.a_number', 'in', forms!))
-        .$if(from !== undefined, (q) => q.where('p.person_id', '>', from!))
-        .orderBy('p.person_id')
-        .limit(SEARCH_PAGE)
-        .execute();
-      for (const row of rows) {
-        if (named !== undefined && !named(row.name)) continue;
-        found.push(row.person_id);
+    for (const chunk of chunks(ids, IDS_PER_QUERY)) {
+      const profiles = await this.latestProfiles(chunk);
+      for (const id of chunk) {
+        const p = profiles.get(id);
+        if (p === undefined) continue;
+        if (forms !== undefined && (p.aNumber === null || !forms.includes(p.aNumber))) continue;
+        if (named !== undefined && !named(p.name)) continue;
+        found.push(id);
         if (found.length === limit) return found;
       }
-      if (rows.length < SEARCH_PAGE) return found;
-      cursor = rows.at(-1)!.person_id;
     }
+    return found;
+  }
+
+  /**
+   * People with a profile version whose name has a word beginning with the search's longest
+   * word (the one fewest names are likely to share), from the words' index.
+   */
+  private async nameCandidates(search: string): Promise<string[]> {
+    const word = nameWords(search).reduce((a, b) => (b.length > a.length ? b : a));
+    // Every word beginning with `word` sorts between it and it followed by the last code point.
+    const rows = await this.db
+      .selectFrom('profile_name_words')
+      .select('person_id')
+      .where('word', '>=', word)
+      .where('word', '<', `${word}\u{10FFFF}`)
+      .execute();
+    return rows.map((r) => r.person_id);
   }
 
   async latestProfiles(personIds: readonly string[]): Promise<Map<string, PersonProfile>> {

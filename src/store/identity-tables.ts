@@ -71,6 +71,13 @@ export interface PersonProfilesTable {
   readonly recorded_by: Immutable<string>;
 }
 
+/** Each word of each profile version's name (migration 0008): a copy for finding people by name. */
+export interface ProfileNameWordsTable {
+  readonly word: Immutable<string>;
+  readonly person_id: Immutable<string>;
+  readonly version: Immutable<number>;
+}
+
 export interface AccessEventsTable {
   /** Given by the database (autoincrement / identity). */
   readonly seq: ColumnType<number, never, never>;
@@ -96,5 +103,6 @@ export type IdentityTables = {
   readonly api_tokens: ApiTokensTable;
   readonly api_token_revocations: ApiTokenRevocationsTable;
   readonly person_profiles: PersonProfilesTable;
+  readonly profile_name_words: ProfileNameWordsTable;
   readonly access_events: AccessEventsTable;
 };

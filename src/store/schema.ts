@@ -15,7 +15,7 @@ import { manifestsMigration } from './migrations/0004-manifests.js';
 import { networkMigration } from './migrations/0005-network.js';
 import { factPacksMigration } from './migrations/0006-fact-packs.js';
 import { auditHeadsMigration } from './migrations/0007-audit-heads.js';
-import { profileANumbersMigration } from './migrations/0008-profile-a-numbers.js';
+import { profileSearchMigration } from './migrations/0008-profile-search.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
 
@@ -93,7 +93,7 @@ export function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0005-network': networkMigration(dialect),
     '0006-fact-packs': factPacksMigration(dialect),
     '0007-audit-heads': auditHeadsMigration(),
-    '0008-profile-a-numbers': profileANumbersMigration(),
+    '0008-profile-search': profileSearchMigration(dialect),
   };
 }
 
