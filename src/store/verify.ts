@@ -8,7 +8,8 @@
  *   complete, and nothing is there that no event wrote;
  * - deep (optional, one pass over every fact): every fact body is whole JSON, agrees with its
  *   row's copied columns, and is still a valid fact by the contract's schema when written
- *   back in the interchange form;
+ *   back in the interchange form; and the name words (migration 0008) are exactly those of
+ *   the profiles' names;
  * - the audit hash chain (`auditChainProblems`, unless told otherwise): every entry in its
  *   place, linked to the one before, and hashing to its stored hash, and the log ending
  *   where its writer recorded.
@@ -21,7 +22,9 @@ import { formatDay, formatInstant } from '../domain/dates.js';
 import { periodOf, type Fact } from '../domain/facts.js';
 import { recordedAuditHead } from './audit-heads.js';
 import { canonicalJson } from './checksum.js';
+import type { IdentityTables } from './identity-tables.js';
 import type { ManifestTables } from './manifest-tables.js';
+import { nameWordRows } from './migrations/0008-profile-search.js';
 import type { Database, StoreDialect } from './schema.js';
 
 export interface VerifyOptions {
@@ -190,6 +193,8 @@ export async function verifyStore(db: Kysely<Database>, dialect: StoreDialect, o
   if (options.deep) {
     factsChecked += await checkBodies(db, 'person_facts', find);
     factsChecked += await checkBodies(db, 'program_facts', find);
+    // A store (or backup) from before migration 0008 has no words yet.
+    if (await hasTable(db, dialect, 'profile_name_words')) await checkNameWords(db, find);
   }
 
   let auditChain: VerifyReport['auditChain'] = 'not checked';
@@ -199,6 +204,96 @@ export async function verifyStore(db: Kysely<Database>, dialect: StoreDialect, o
     auditChain = 'verified';
   }
   return { ok: findings.length === 0, findings, eventsChecked, factsChecked, auditChain };
+}
+
+async function hasTable(db: Kysely<Database>, dialect: StoreDialect, name: string): Promise<boolean> {
+  const { rows } =
+    dialect === 'sqlite'
+      ? await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = ${name}`.execute(db)
+      : await sql<{ n: number }>`select count(*)::int as n from information_schema.tables where table_schema = current_schema() and table_name = ${name}`.execute(db);
+  return (rows[0]?.n ?? 0) > 0;
+}
+
+/**
+ * A set of rows as a count and a fingerprint that does not depend on their order: the XOR of
+ * each row's 64-bit hash. Rows of a set are distinct, so none cancels another, and the two
+ * sides of a comparison can each be read in the order of their own key. The hash (cyrb53's
+ * mixing, two 32-bit lanes) finds a copy that drifted from its source, cheaply per row; it
+ * is no guard against a forgery made to match.
+ */
+class RowSetPrint {
+  count = 0;
+  private low = 0;
+  private high = 0;
+
+  add(row: string): void {
+    this.count += 1;
+    let h1 = 0xdeadbeef;
+    let h2 = 0x41c6ce57;
+    for (let i = 0; i < row.length; i += 1) {
+      const c = row.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    this.low ^= h1;
+    this.high ^= h2;
+  }
+
+  equals(other: RowSetPrint): boolean {
+    return this.count === other.count && this.low === other.low && this.high === other.high;
+  }
+}
+
+/** profile_name_words holds the words of every profile version's name, and nothing else. */
+async function checkNameWords(db: Kysely<Database>, find: (text: string) => void): Promise<void> {
+  const tables = db.withTables<IdentityTables>();
+  const expected = new RowSetPrint();
+  let profile: { person_id: string; version: number } | undefined;
+  for (;;) {
+    const after = profile;
+    const rows = await tables
+      .selectFrom('person_profiles')
+      .select(['person_id', 'version', 'name'])
+      .$if(after !== undefined, (q) =>
+        q.where((eb) => eb(eb.refTuple('person_id', 'version'), '>', eb.tuple(after!.person_id, after!.version))),
+      )
+      .orderBy('person_id')
+      .orderBy('version')
+      .limit(PAGE)
+      .execute();
+    for (const w of nameWordRows(rows.map((r) => ({ personId: r.person_id, version: r.version, name: r.name }))))
+      expected.add(`${w.word}\t${w.person_id}\t${w.version}`);
+    if (rows.length < PAGE) break;
+    profile = rows.at(-1)!;
+  }
+  const stored = new RowSetPrint();
+  let word: { word: string; person_id: string; version: number } | undefined;
+  for (;;) {
+    const after = word;
+    const rows = await tables
+      .selectFrom('profile_name_words')
+      .select(['word', 'person_id', 'version'])
+      .$if(after !== undefined, (q) =>
+        q.where((eb) =>
+          eb(eb.refTuple('word', 'person_id', 'version'), '>', eb.tuple(after!.word, after!.person_id, after!.version)),
+        ),
+      )
+      .orderBy('word')
+      .orderBy('person_id')
+      .orderBy('version')
+      .limit(PAGE)
+      .execute();
+    for (const w of rows) stored.add(`${w.word}\t${w.person_id}\t${w.version}`);
+    if (rows.length < PAGE) break;
+    word = rows.at(-1)!;
+  }
+  if (!expected.equals(stored))
+    find(
+      `profile_name_words disagrees with the profiles' names: ${expected.count} words expected, ${stored.count} stored` +
+        (expected.count === stored.count ? ', some of them different' : ''),
+    );
 }
 
 /** Every fact row has its packed copy in person_fact_packs, equal to its own, and no copy is left over. */

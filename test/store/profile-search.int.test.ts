@@ -1,12 +1,15 @@
 /**
  * Finding people by A-number and by name in the store, on both databases: every written form
  * of an A-number, names without accents or case, only the profile in force (a correction no
- * longer answers to the earlier name), paging after an id, and a store made before the name
- * words were kept (migration 0008) finding its people once opened.
+ * longer answers to the earlier name), paging after an id, the deep verify finding words that
+ * do not match the names, and a store made before the name words were kept (migration 0008)
+ * finding its people once opened.
  */
+import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { KyselyIdentityStore } from '../../src/store/identity-store.js';
 import { openStore } from '../../src/store/open-store.js';
+import { verifyStore } from '../../src/store/verify.js';
 import { asBeforeMigrationIn } from '../helpers/older-store.js';
 import { testStores } from '../ingest/stores.js';
 
@@ -57,6 +60,15 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
 
         await expect(find({ aNumber: 'A12' })).rejects.toThrow('not an A-number');
         await expect(find({ name: ' - ' })).rejects.toThrow('at least one letter');
+
+        // The deep verify holds the words to the profiles' names: a word lost, or one
+        // changed, is found.
+        const deep = async () => (await verifyStore(store.kysely, dialect, { deep: true, auditChain: false })).findings;
+        expect(await deep()).toEqual([]);
+        await sql`delete from profile_name_words where word = 'ruiz'`.execute(store.kysely);
+        expect(await deep()).toEqual([expect.stringMatching(/^profile_name_words disagrees .*: (\d+) words expected, \d+ stored$/)]);
+        await sql`insert into profile_name_words (word, person_id, version) values ('ruis', 'S2', 2)`.execute(store.kysely);
+        expect(await deep()).toEqual([expect.stringContaining('some of them different')]);
       } finally {
         await store.close();
       }
@@ -70,8 +82,9 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       const opened = await stores.open(dialect);
       try {
         await opened.store.addPeople(PEOPLE.map((id) => ({ id, facts: [] })), ACTOR);
-        // More than one page of the fill, and a second version for one person.
-        const many = Array.from({ length: 2_500 }, (_, i) => `M${String(i).padStart(5, '0')}`);
+        // More than one page of the fill (and of the deep verify's reads), and a second version
+        // for one person.
+        const many = Array.from({ length: 10_500 }, (_, i) => `M${String(i).padStart(5, '0')}`);
         await opened.store.addPeople(many.map((id) => ({ id, facts: [] })), ACTOR);
         const profiles = new KyselyIdentityStore(opened.store, Date.now);
         await profiles.addProfiles(
@@ -92,9 +105,10 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
         const profiles = new KyselyIdentityStore(store, Date.now);
         expect(await profiles.findPeople({ name: 'nunez ana' }, undefined, 10)).toEqual(['S1', 'S2', 'S3']);
         expect(await profiles.findPeople({ name: 'ruiz' }, undefined, 10)).toEqual(['S4']);
-        expect(await profiles.findPeople({ name: 'filler m02499' }, undefined, 10)).toEqual(['M02499']);
-        expect(await profiles.findPeople({ name: 'filler' }, undefined, 5000)).toHaveLength(2_500);
+        expect(await profiles.findPeople({ name: 'filler m10499' }, undefined, 10)).toEqual(['M10499']);
+        expect(await profiles.findPeople({ name: 'filler' }, undefined, 20_000)).toHaveLength(10_500);
         expect(await profiles.findPeople({ aNumber: '200000002' }, undefined, 10)).toEqual(['S3']);
+        expect((await verifyStore(store.kysely, dialect, { deep: true, auditChain: false })).findings).toEqual([]);
       } finally {
         await store.close();
       }
