@@ -246,14 +246,23 @@ class RowSetPrint {
   }
 }
 
+/** Every row `read` gives, a page at a time: each page read after the last row of the one before. */
+async function* keysetPages<R>(read: (after: R | undefined) => Promise<R[]>): AsyncIterable<R[]> {
+  let after: R | undefined;
+  for (;;) {
+    const rows = await read(after);
+    yield rows;
+    if (rows.length < PAGE) return;
+    after = rows.at(-1);
+  }
+}
+
 /** profile_name_words holds the words of every profile version's name, and nothing else. */
 async function checkNameWords(db: Kysely<Database>, find: (text: string) => void): Promise<void> {
   const tables = db.withTables<IdentityTables>();
   const expected = new RowSetPrint();
-  let profile: { person_id: string; version: number } | undefined;
-  for (;;) {
-    const after = profile;
-    const rows = await tables
+  const profiles = keysetPages((after: { person_id: string; version: number; name: string } | undefined) =>
+    tables
       .selectFrom('person_profiles')
       .select(['person_id', 'version', 'name'])
       .$if(after !== undefined, (q) =>
@@ -262,17 +271,14 @@ async function checkNameWords(db: Kysely<Database>, find: (text: string) => void
       .orderBy('person_id')
       .orderBy('version')
       .limit(PAGE)
-      .execute();
+      .execute(),
+  );
+  for await (const rows of profiles)
     for (const w of nameWordRows(rows.map((r) => ({ personId: r.person_id, version: r.version, name: r.name }))))
       expected.add(`${w.word}\t${w.person_id}\t${w.version}`);
-    if (rows.length < PAGE) break;
-    profile = rows.at(-1)!;
-  }
   const stored = new RowSetPrint();
-  let word: { word: string; person_id: string; version: number } | undefined;
-  for (;;) {
-    const after = word;
-    const rows = await tables
+  const words = keysetPages((after: { word: string; person_id: string; version: number } | undefined) =>
+    tables
       .selectFrom('profile_name_words')
       .select(['word', 'person_id', 'version'])
       .$if(after !== undefined, (q) =>
@@ -284,11 +290,9 @@ async function checkNameWords(db: Kysely<Database>, find: (text: string) => void
       .orderBy('person_id')
       .orderBy('version')
       .limit(PAGE)
-      .execute();
-    for (const w of rows) stored.add(`${w.word}\t${w.person_id}\t${w.version}`);
-    if (rows.length < PAGE) break;
-    word = rows.at(-1)!;
-  }
+      .execute(),
+  );
+  for await (const rows of words) for (const w of rows) stored.add(`${w.word}\t${w.person_id}\t${w.version}`);
   if (!expected.equals(stored))
     find(
       `profile_name_words disagrees with the profiles' names: ${expected.count} words expected, ${stored.count} stored` +
