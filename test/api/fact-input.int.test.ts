@@ -7,33 +7,27 @@
  *   naming no registered facility once some are registered.
  */
 import type { LightMyRequestResponse } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { operationsStore } from '../../src/store/operations-store.js';
 import {
   headersFor,
   json,
   PROBLEM_TYPE,
   snapshot,
-  StoreFactory,
-  testServer,
+  serveForFile,
   type TestServer,
 } from './harness.js';
 import { PERSON } from './samples.js';
 
-const stores = new StoreFactory();
 let server: TestServer;
 let legal: Record<string, string>;
 let officer: Record<string, string>;
 
-beforeAll(async () => {
-  server = await testServer(await stores.open('sqlite'), { people: 3 });
-  legal = await headersFor(server, { kind: 'token', role: 'legal' });
-  officer = await headersFor(server, { kind: 'token', role: 'officer' });
-});
-afterAll(async () => {
-  await server.close();
-  await stores.cleanUp();
-});
+serveForFile(async (s) => {
+  server = s;
+  legal = await headersFor(s, { kind: 'token', role: 'legal' });
+  officer = await headersFor(s, { kind: 'token', role: 'officer' });
+}, { people: 3 });
 
 const post = (headers: Record<string, string>, url: string, payload: Record<string, unknown>) =>
   server.app.inject({ method: 'POST', url, headers, payload });

@@ -5,25 +5,20 @@
  * struck from manifests not yet departed in the same request; and a retried request changes
  * nothing and strikes no one twice.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { headersFor, json, StoreFactory, testServer, type TestServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { headersFor, json, serveForFile, type TestServer } from './harness.js';
 import { manifestAt } from './samples.js';
 
-const stores = new StoreFactory();
 let server: TestServer;
 let legal: Record<string, string>;
 let officer: Record<string, string>;
 let admin: Record<string, string>;
 
-beforeAll(async () => {
-  server = await testServer(await stores.open('sqlite'));
-  legal = await headersFor(server, { kind: 'token', role: 'legal' });
-  officer = await headersFor(server, { kind: 'token', role: 'officer' });
-  admin = await headersFor(server, { kind: 'token', role: 'admin' });
-});
-afterAll(async () => {
-  await server.close();
-  await stores.cleanUp();
+serveForFile(async (s) => {
+  server = s;
+  legal = await headersFor(s, { kind: 'token', role: 'legal' });
+  officer = await headersFor(s, { kind: 'token', role: 'officer' });
+  admin = await headersFor(s, { kind: 'token', role: 'admin' });
 });
 
 interface Struck {

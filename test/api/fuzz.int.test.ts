@@ -7,7 +7,7 @@
  * added, deep inside), so that validation is exercised past its first check.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ProblemSchema } from '../../src/api/problem.js';
 import { ROUTE_LIST } from '../../src/api/routes/index.js';
 import { ROLES } from '../../src/domain/access.js';
@@ -15,8 +15,7 @@ import {
   headersFor,
   PROBLEM_TYPE,
   snapshot,
-  StoreFactory,
-  testServer,
+  serveForFile,
   type Credentials,
   type TestServer,
 } from './harness.js';
@@ -24,20 +23,15 @@ import { SAMPLES } from './samples.js';
 
 const RUNS_PER_ROUTE = 60;
 
-const stores = new StoreFactory();
 let server: TestServer;
 const credentialHeaders = new Map<string, Record<string, string>>();
 
-beforeAll(async () => {
-  server = await testServer(await stores.open('sqlite'));
+serveForFile(async (s) => {
+  server = s;
   const kinds: Credentials[] = [{ kind: 'none' }, ...ROLES.map((role) => ({ kind: 'token' as const, role }))];
   for (const c of kinds)
-    credentialHeaders.set(c.kind === 'none' ? 'none' : c.role, await headersFor(server, c));
-  credentialHeaders.set('admin-session', await headersFor(server, { kind: 'session', role: 'admin' }));
-});
-afterAll(async () => {
-  await server.close();
-  await stores.cleanUp();
+    credentialHeaders.set(c.kind === 'none' ? 'none' : c.role, await headersFor(s, c));
+  credentialHeaders.set('admin-session', await headersFor(s, { kind: 'session', role: 'admin' }));
 });
 
 /** Text that breaks things: control characters, long runs, path and query syntax, encodings. */

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { digest, newSecret, newToken, SESSION_COOKIE } from '../../src/api/auth/secrets.js';
 import { parseApiConfig, type ApiConfig } from '../../src/api/config.js';
 import { buildServer } from '../../src/api/server.js';
@@ -210,3 +211,20 @@ export const PROBLEM_TYPE = /^application\/problem\+json/;
 /** The JSON body of a response, as an object. */
 export const json = (response: LightMyRequestResponse): Record<string, unknown> =>
   JSON.parse(response.body) as Record<string, unknown>;
+
+/**
+ * A server over a new SQLite store for the tests of one file: started before them, handed to
+ * `ready` for the file's own setup (credentials), then closed and its store removed after them.
+ */
+export function serveForFile(ready: (server: TestServer) => void | Promise<void>, options: TestServerOptions = {}): void {
+  const stores = new StoreFactory();
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await testServer(await stores.open('sqlite'), options);
+    await ready(server);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await stores.cleanUp();
+  });
+}

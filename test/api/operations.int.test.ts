@@ -4,23 +4,18 @@
  * sweep agrees with the statistics; the timeline has one element per day; the audit chain
  * of it all verifies; a manifest downloads as CSV and PDF.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { headersFor, json, StoreFactory, testServer, type TestServer } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { headersFor, json, serveForFile, type TestServer } from './harness.js';
 import { eligiblePerson, manifestAt, SAMPLES } from './samples.js';
 
-const stores = new StoreFactory();
 let server: TestServer;
 let legal: Record<string, string>;
 let supervisor: Record<string, string>;
 
-beforeAll(async () => {
-  server = await testServer(await stores.open('sqlite'));
-  legal = await headersFor(server, { kind: 'token', role: 'legal' });
-  supervisor = await headersFor(server, { kind: 'token', role: 'supervisor' });
-});
-afterAll(async () => {
-  await server.close();
-  await stores.cleanUp();
+serveForFile(async (s) => {
+  server = s;
+  legal = await headersFor(s, { kind: 'token', role: 'legal' });
+  supervisor = await headersFor(s, { kind: 'token', role: 'supervisor' });
 });
 
 describe('operations over HTTP', () => {

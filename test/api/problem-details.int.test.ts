@@ -3,30 +3,24 @@
  * described without quoting it, and the refusals of the manifest and notice services naming
  * the field at fault, with 409 for a taken id or a step the state does not allow.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   headersFor,
   json,
   PROBLEM_TYPE,
   SEED_ACTOR,
   snapshot,
-  StoreFactory,
-  testServer,
+  serveForFile,
   type TestServer,
 } from './harness.js';
 import { eligiblePerson, manifestAt, PERSON, SAMPLES } from './samples.js';
 
-const stores = new StoreFactory();
 let server: TestServer;
 let admin: Record<string, string>;
 
-beforeAll(async () => {
-  server = await testServer(await stores.open('sqlite'));
-  admin = await headersFor(server, { kind: 'token', role: 'admin' });
-});
-afterAll(async () => {
-  await server.close();
-  await stores.cleanUp();
+serveForFile(async (s) => {
+  server = s;
+  admin = await headersFor(s, { kind: 'token', role: 'admin' });
 });
 
 /** Sends the request and checks that it was refused as a problem that stored nothing. */

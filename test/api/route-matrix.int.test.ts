@@ -3,7 +3,7 @@
  * role (with an API token and with a session cookie) and with no credentials, is allowed,
  * refused or masked exactly as its declaration says. A refusal is a problem and stores nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ROUTE_LIST } from '../../src/api/routes/index.js';
 import { personalDataView, ROLES, type Role } from '../../src/domain/access.js';
 import {
@@ -11,21 +11,15 @@ import {
   json,
   PROBLEM_TYPE,
   snapshot,
-  StoreFactory,
-  testServer,
+  serveForFile,
   type TestServer,
 } from './harness.js';
 import { SAMPLES } from './samples.js';
 
-const stores = new StoreFactory();
 let server: TestServer;
 
-beforeAll(async () => {
-  server = await testServer(await stores.open('sqlite'));
-});
-afterAll(async () => {
-  await server.close();
-  await stores.cleanUp();
+serveForFile((s) => {
+  server = s;
 });
 
 type Caller = { readonly kind: 'none' } | { readonly kind: 'token' | 'session'; readonly role: Role };

@@ -2,7 +2,7 @@
  * Sign-in, credentials, headers and logs: what must hold whatever the route.
  */
 import Fastify from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { installAccessControl } from '../../src/api/access-control.js';
 import type { ApiServices } from '../../src/api/services.js';
 import { demoProfile } from '../../src/demo/profiles.js';
@@ -12,23 +12,18 @@ import {
   PASSWORD,
   PROBLEM_TYPE,
   snapshot,
-  StoreFactory,
-  testServer,
+  serveForFile,
   type TestServer,
 } from './harness.js';
 
-const stores = new StoreFactory();
 let server: TestServer;
 
-beforeAll(async () => {
-  server = await testServer(await stores.open('sqlite'), {
-    config: { loginRateLimit: { max: 5, windowSeconds: 60 } },
-  });
-});
-afterAll(async () => {
-  await server.close();
-  await stores.cleanUp();
-});
+serveForFile(
+  (s) => {
+    server = s;
+  },
+  { config: { loginRateLimit: { max: 5, windowSeconds: 60 } } },
+);
 
 const signIn = (username: string, password: string, ip = '10.0.0.1') =>
   server.app.inject({ method: 'POST', url: '/sessions', payload: { username, password }, remoteAddress: ip });

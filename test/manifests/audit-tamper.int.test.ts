@@ -53,6 +53,19 @@ async function history(world: World): Promise<void> {
   await ops.command(as('supervisor'), 'M1', { type: 'board' });
 }
 
+/** A world with `history` in it, its audit chain verified intact; `last` is the chain's last seq. */
+async function openWorldWithHistory(dialect: (typeof DIALECTS)[number]): Promise<{ world: World; last: number }> {
+  const world = await openWorld(
+    dialect,
+    databaseUrl,
+    ['P1', 'P2', 'P3'].map((id) => readyPerson(id)),
+  );
+  await history(world);
+  const verdict = await world.ops.verifyAudit(as('auditor'));
+  if (!verdict.ok) throw new Error(verdict.broken.message);
+  return { world, last: verdict.head.seq };
+}
+
 async function readColumn(world: World, seq: number, column: Column): Promise<string | number> {
   const { rows } = await sql<{
     value: string | number;
@@ -71,15 +84,7 @@ for (const dialect of DIALECTS) {
     let world: World;
     let last: number;
     beforeAll(async () => {
-      world = await openWorld(
-        dialect,
-        databaseUrl,
-        ['P1', 'P2', 'P3'].map((id) => readyPerson(id)),
-      );
-      await history(world);
-      const verdict = await world.ops.verifyAudit(as('auditor'));
-      if (!verdict.ok) throw new Error(verdict.broken.message);
-      last = verdict.head.seq;
+      ({ world, last } = await openWorldWithHistory(dialect));
     });
     afterAll(async () => {
       await world.close();
@@ -179,15 +184,7 @@ for (const dialect of DIALECTS) {
         dialect === 'postgres' ? { DATABASE_URL: world.location } : {},
       );
     beforeAll(async () => {
-      world = await openWorld(
-        dialect,
-        databaseUrl,
-        ['P1', 'P2', 'P3'].map((id) => readyPerson(id)),
-      );
-      await history(world);
-      const verdict = await world.ops.verifyAudit(as('auditor'));
-      if (!verdict.ok) throw new Error(verdict.broken.message);
-      last = verdict.head.seq;
+      ({ world, last } = await openWorldWithHistory(dialect));
     });
     afterAll(async () => {
       await world.close();
