@@ -6,7 +6,7 @@ import { programView } from '../domain/context.js';
 import type { Fact, Person, PersonFact, ProgramFact, TpsDesignationFact } from '../domain/facts.js';
 import { NONDETAINED_FINAL_ORDERS_2024_11_24, demoNationalityShares } from './docket.js';
 import { FACILITIES, facilityByCode } from './facilities.js';
-import { DEFAULT_BATCH_SIZE, DEMO_SHARES, demoPeople, demoProgram, generateDemo } from './population.js';
+import { DEFAULT_BATCH_SIZE, DEMO_KNOWN_BY, DEMO_SHARES, demoPeople, demoProgram, generateDemo } from './population.js';
 import { CLASS_ORDER_FACILITY } from './program.js';
 
 const d = (text: string): Day => parseDay(text)!;
@@ -155,6 +155,14 @@ describe('demo population: every fact has the spec shape', () => {
       if (f.recordedAt <= start * 86_400_000) early.push(f.id);
     }
     expect(early).toEqual([]);
+  });
+
+  it('records and retracts nothing after DEMO_KNOWN_BY, which is in the past', () => {
+    const late = facts.filter((f) => f.recordedAt >= DEMO_KNOWN_BY || (f.retractedAt ?? 0) >= DEMO_KNOWN_BY);
+    expect(late.map((f) => f.id)).toEqual([]);
+    expect(DEMO_KNOWN_BY).toBeLessThan(Date.now());
+    // The generator does date some stays after it: they are left out, not moved.
+    expect(facts.some((f) => f.type === 'stay' && f.recordedAt > t('2026-06-01T00:00:00Z'))).toBe(true);
   });
 
   it('uses known countries, facilities and designations', () => {

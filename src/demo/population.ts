@@ -9,6 +9,7 @@
  *
  * Every fact's `recordedAt` is its first day at 00:00Z plus a delay of 30 minutes to a few
  * days (facts become known after they happen); a few facts are retracted and re-recorded.
+ * Nothing is recorded or retracted after {@link DEMO_KNOWN_BY}.
  * The proportions are in {@link DEMO_SHARES}; the nationality mix is ICE's non-detained
  * docket of November 2024 with Venezuela raised to 12% (see `docket.ts`).
  */
@@ -306,6 +307,37 @@ class PersonWriter {
   }
 }
 
+/**
+ * The demo store holds what was known by this instant. The generator dates some events
+ * later (a stay that starts years after its order, a claim resolved next year); a store
+ * cannot know today what will be recorded tomorrow, and an import refuses a `recorded_at`
+ * after the moment it runs, so those are left out, as of this instant.
+ */
+export const DEMO_KNOWN_BY: Instant = Date.UTC(2026, 10, 1);
+
+/**
+ * The facts as a store would hold them at `instant`: those recorded later are left out, and
+ * a retraction made later is not yet made. Facts are numbered again, so that ids stay
+ * `<personId>-1`, `-2`, … in order with no gaps.
+ */
+function knownBy(personId: string, facts: readonly PersonFact[], instant: Instant): PersonFact[] {
+  const out: PersonFact[] = [];
+  for (const f of facts) {
+    if (f.recordedAt >= instant) continue;
+    const id = `${personId}-${out.length + 1}`;
+    const retractedLater = f.retractedAt !== undefined && f.retractedAt >= instant;
+    // Almost every fact is kept as it is: copied only when it changes.
+    if (f.id === id && !retractedLater) {
+      out.push(f);
+      continue;
+    }
+    const known = { ...f, id };
+    if (retractedLater) delete known.retractedAt;
+    out.push(known);
+  }
+  return out;
+}
+
 /** Makes people one by one from a single random stream, consumed in person order. */
 class PopulationGenerator {
   private readonly random: Random;
@@ -369,7 +401,7 @@ class PopulationGenerator {
     facts[0] = { id: `${id}-1`, type: 'nationality', country, recordedAt: firstKnown };
     if (family !== null)
       facts[1] = { id: `${id}-2`, type: 'family', group: family.group, recordedAt: firstKnown };
-    return { id, facts };
+    return { id, facts: knownBy(id, facts, DEMO_KNOWN_BY) };
   }
 
   private drawOrder(): OrderDraw | null {

@@ -87,6 +87,7 @@ export async function importFile(store: OpenedStore, options: ImportOptions): Pr
     batchFacts: options.batchFacts,
     knownDesignations: [...knownDesignations(program)],
     programFactIds: kind === 'person' ? program.map((f) => f.id) : [],
+    startedAt: options.clock(),
   };
   const parallel = options.parallel === 'auto' ? totalBytes >= PARALLEL_FROM_BYTES && options.format !== 'json' : options.parallel;
   const writerOptions = { actor: options.actor, clock: options.clock, single: options.allOrNothing, rowsArePeople: options.shape === 'people' && options.format !== 'csv', idField, onNotice: options.onNotice };

@@ -22,6 +22,8 @@ export interface ProduceOptions {
   readonly batchFacts: number;
   readonly knownDesignations: readonly string[];
   readonly programFactIds: readonly string[];
+  /** When the import began (epoch ms): no fact may be recorded or retracted later. */
+  readonly startedAt: number;
 }
 
 export type Produced =
@@ -40,6 +42,7 @@ export async function* produceBatches(options: ProduceOptions): AsyncGenerator<P
   const ctx: RowContext = {
     knownDesignations: new Set(options.knownDesignations),
     programFactIds: new Set(options.programFactIds),
+    startedAt: options.startedAt,
     invalidUtf8: false,
     rows: 0,
   };

@@ -18,6 +18,9 @@ import { PERSON_CSV_COLUMNS } from '../../src/ingest/csv-layout.js';
 
 export const FACTS_PER_PERSON = 6;
 
+/** An instant after every date the file holds: a fixed clock for its imports, which refuse facts recorded after they began. */
+export const AFTER_THE_FILE = Date.UTC(2027, 0, 1);
+
 const FACILITIES = ['KRO', 'OTM', 'ADL', 'STC', 'PIC', 'JNA', 'ELZ', 'TAC'] as const;
 const FIRST_DAY = parseDay('2019-01-01')!;
 const SPAN_DAYS = 6 * 365;

@@ -12,7 +12,7 @@ import { importFile, type ImportOptions } from '../../src/ingest/import-file.js'
 import { storeChecksum } from '../../src/store/checksum.js';
 import { openStore, type OpenedStore } from '../../src/store/open-store.js';
 import { verifyStore } from '../../src/store/verify.js';
-import { writeImportCsv } from '../factories/import-file.js';
+import { AFTER_THE_FILE, writeImportCsv } from '../factories/import-file.js';
 import { testStores } from '../ingest/stores.js';
 
 const stores = testStores('pgloss');
@@ -48,7 +48,7 @@ const options = (file: string, extra: Partial<ImportOptions>): ImportOptions => 
   batchFacts: 600,
   parallel: false,
   actor: CLI_ACTOR,
-  clock: () => 1_750_000_000_000,
+  clock: () => AFTER_THE_FILE,
   ...extra,
 });
 

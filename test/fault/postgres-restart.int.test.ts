@@ -24,7 +24,7 @@ import { storeChecksum } from '../../src/store/checksum.js';
 import type { ManifestTables } from '../../src/store/manifest-tables.js';
 import { openStore, type OpenedStore } from '../../src/store/open-store.js';
 import { verifyStore } from '../../src/store/verify.js';
-import { writeImportCsv } from '../factories/import-file.js';
+import { AFTER_THE_FILE, writeImportCsv } from '../factories/import-file.js';
 import { inSchema, testStores } from '../ingest/stores.js';
 import { as, flight, openWorld, readyPerson, removeTemp, type World } from '../manifests/world.js';
 import { startCluster, type StartedCluster } from '../setup/pg-cluster.js';
@@ -68,7 +68,7 @@ const importOptions = (file: string, extra: Partial<ImportOptions>): ImportOptio
   batchFacts: 600,
   parallel: false,
   actor: CLI_ACTOR,
-  clock: () => 1_750_000_000_000,
+  clock: () => AFTER_THE_FILE,
   ...extra,
 });
 

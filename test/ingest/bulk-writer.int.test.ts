@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLI_ACTOR, seedReference } from '../../src/cli/reference-seed.js';
 import type { Person } from '../../src/domain/facts.js';
-import { demoPeople } from '../../src/demo/population.js';
+import { DEMO_KNOWN_BY, demoPeople } from '../../src/demo/population.js';
 import { csvLine } from '../../src/ingest/csv-cells.js';
 import { PERSON_CSV_COLUMNS, barePersonRow, personFactRow } from '../../src/ingest/csv-layout.js';
 import { importFile, type ImportOptions } from '../../src/ingest/import-file.js';
@@ -23,7 +23,8 @@ import { DIALECTS, testStores } from './stores.js';
 const stores = testStores('bulk');
 afterAll(() => stores.close());
 
-const CLOCK = (): number => 1_750_000_000_000;
+// After the demo's last record: an import refuses facts recorded after it began.
+const CLOCK = (): number => DEMO_KNOWN_BY + 86_400_000;
 
 function population(n: number): Person[] {
   const people: Person[] = [];

@@ -11,7 +11,7 @@ import { ProgressBar } from '../../src/cli/progress.js';
 import { importFile } from '../../src/ingest/import-file.js';
 import { storeChecksum } from '../../src/store/checksum.js';
 import { openStore } from '../../src/store/open-store.js';
-import { writeImportCsv } from '../factories/import-file.js';
+import { AFTER_THE_FILE, writeImportCsv } from '../factories/import-file.js';
 import { cli } from '../helpers/cli.js';
 import { testStores } from './stores.js';
 
@@ -75,7 +75,7 @@ describe('repatria import', () => {
     const db = file('progress.db');
     const input = file('progress.csv');
     await writeImportCsv(input, 300);
-    const result = await cli(['import', '--facts', input, '--db', db, '--progress'], {}, 0);
+    const result = await cli(['import', '--facts', input, '--db', db, '--progress']);
     expect(result.status).toBe(0);
     expect(result.stderr).toMatch(/\r\[#{24}\] 100% {2}1,800 rows {2}[\d,]+ rows\/s {2}ETA 0:00 {2}\n$/);
     expect(ProgressBar.line({ bytesRead: 250, totalBytes: 1000, rows: 50_000, rejectedRows: 3 }, 10)).toBe(
@@ -91,7 +91,7 @@ describe('repatria import', () => {
       const { store } = await stores.open('sqlite');
       try {
         await seedReference(store);
-        const summary = await importFile(store, { file: input, format: 'csv', shape: 'facts', allOrNothing: false, batchFacts: 500, parallel, actor: CLI_ACTOR, clock: () => 0 });
+        const summary = await importFile(store, { file: input, format: 'csv', shape: 'facts', allOrNothing: false, batchFacts: 500, parallel, actor: CLI_ACTOR, clock: () => AFTER_THE_FILE });
         expect(summary).toMatchObject({ people: 600, facts: 3_600, rejectedRows: 0 });
         checksums.push((await storeChecksum(store.kysely)).content);
       } finally {
