@@ -2,9 +2,20 @@
 import type { ErrorCode } from '../domain/errors.js';
 import type { PopulationService } from './population.js';
 
-export type PopulationRequest =
-  | { readonly id: number; readonly seq: number; readonly method: 'sweep'; readonly args: Parameters<PopulationService['sweep']> }
-  | { readonly id: number; readonly seq: number; readonly method: 'timeline'; readonly args: Parameters<PopulationService['timeline']> };
+/** What every request carries besides its question: the store as the server read it. */
+interface StoreState {
+  readonly id: number;
+  /** The store's last event seq. */
+  readonly seq: number;
+  /** For a sweep that counts them apart, people returned as known at its `knownAt`: person id and day of return. */
+  readonly returns: readonly (readonly [string, number])[];
+}
+
+export type PopulationRequest = StoreState &
+  (
+    | { readonly method: 'sweep'; readonly args: Parameters<PopulationService['sweep']> }
+    | { readonly method: 'timeline'; readonly args: Parameters<PopulationService['timeline']> }
+  );
 
 export type PopulationReply =
   | { readonly id: number; readonly ok: true; readonly value: unknown }

@@ -8,9 +8,10 @@
  * new thread.
  */
 import { Worker } from 'node:worker_threads';
+import type { Instant } from '../domain/dates.js';
 import { RepatriaError } from '../domain/errors.js';
 import { workerSource } from '../sweep/worker-source.js';
-import type { PopulationLocation, PopulationService } from './population.js';
+import type { PopulationLocation, PopulationService, ReturnsAt } from './population.js';
 import type { PopulationReply, PopulationRequest } from './population-protocol.js';
 
 type Waiting = { resolve(value: unknown): void; reject(error: unknown): void };
@@ -18,6 +19,7 @@ type Waiting = { resolve(value: unknown): void; reject(error: unknown): void };
 export function populationThread(
   location: PopulationLocation,
   lastSeq: () => Promise<number>,
+  returnsAt: ReturnsAt,
 ): PopulationService & { close(): Promise<void> } {
   let worker: Worker | undefined;
   const waiting = new Map<number, Waiting>();
@@ -54,19 +56,27 @@ export function populationThread(
     return w;
   };
 
-  const ask = async (request: Omit<PopulationRequest, 'id' | 'seq'>): Promise<unknown> => {
+  /** `returnsKnownAt`: when the question counts returned people apart, as known when. */
+  const ask = async (
+    request: Omit<PopulationRequest, 'id' | 'seq' | 'returns'>,
+    returnsKnownAt?: Instant,
+  ): Promise<unknown> => {
     const seq = await lastSeq();
+    const known = returnsKnownAt === undefined ? [] : await returnsAt(returnsKnownAt);
+    const returns = [...known].map(([personId, r]) => [personId, r.day] as const);
     const w = (worker ??= start());
     const id = ++next;
     return new Promise((resolve, reject) => {
       waiting.set(id, { resolve, reject });
       w.ref();
-      w.postMessage({ ...request, id, seq });
+      const message: PopulationRequest = { ...request, id, seq, returns } as PopulationRequest;
+      w.postMessage(message);
     });
   };
 
   return {
-    sweep: (...args) => ask({ method: 'sweep', args }) as ReturnType<PopulationService['sweep']>,
+    sweep: (...args) =>
+      ask({ method: 'sweep', args }, args[3] === true ? args[1] : undefined) as ReturnType<PopulationService['sweep']>,
     timeline: (...args) => ask({ method: 'timeline', args }) as ReturnType<PopulationService['timeline']>,
     async close() {
       const w = worker;

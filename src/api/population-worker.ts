@@ -8,17 +8,23 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { RepatriaError } from '../domain/errors.js';
-import { populationService, type PopulationLocation } from './population.js';
+import { populationService, type PopulationLocation, type Returns } from './population.js';
 import type { PopulationReply, PopulationRequest } from './population-protocol.js';
 
 const location = workerData as PopulationLocation;
 let seq = 0;
-// `lastSeq` is read synchronously when a call starts, so setting `seq` just before each call
-// gives every call its own request's seq, however many are in flight.
-const service = populationService(location, () => Promise.resolve(seq));
+let returns: Returns = new Map();
+// `lastSeq` and `returnsAt` are read synchronously when a call starts, so setting them just
+// before each call gives every call its own request's store state, however many are in flight.
+const service = populationService(
+  location,
+  () => Promise.resolve(seq),
+  () => Promise.resolve(returns),
+);
 
 parentPort?.on('message', (request: PopulationRequest) => {
   seq = request.seq;
+  returns = new Map(request.returns.map(([personId, day]) => [personId, { day }]));
   const work: Promise<unknown> =
     request.method === 'sweep' ? service.sweep(...request.args) : service.timeline(...request.args);
   work.then(

@@ -16,6 +16,7 @@ import type { Day, Instant } from '../domain/dates.js';
 import { sweepAsOf } from '../domain/sweep/as-of.js';
 import { BLOCKER_COUNT } from '../domain/sweep/blocker-bits.js';
 import { programTables } from '../domain/sweep/program-tables.js';
+import { returnedFrom } from '../domain/sweep/returned.js';
 import { emptyCounts, NO_COUNTRY, summarize, type Counts } from '../domain/sweep/summary.js';
 import { sweepTimeline, type Timeline } from '../domain/sweep/timeline.js';
 import { sqliteSnapshotPath } from '../sweep/load-population.js';
@@ -35,6 +36,8 @@ export interface PopulationLocation {
 /** Counts with every blocker code, as `repatria sweep --format json` prints them. */
 export interface SweepCounts {
   readonly people: number;
+  /** With `returnedApart` only (else 0): returned on a departed manifest, and counted neither as removable nor under a blocker. */
+  readonly returned: number;
   readonly removable: number;
   readonly blockers: Readonly<Record<BlockerCode, number>>;
 }
@@ -56,8 +59,13 @@ export interface TimelineDay extends SweepCounts {
 export type TimelineGrouping = 'blocker' | 'country';
 
 export interface PopulationService {
-  /** Every person's decision on `on` as known at `knownAt`, counted; `country` limits it to one destination. */
-  sweep(on: Day, knownAt: Instant, country?: string): Promise<SweepAnswer>;
+  /**
+   * Every person's decision on `on` as known at `knownAt`, counted; `country` limits it to
+   * one destination. With `returnedApart`, people already returned by `on` (as known at
+   * `knownAt`) are counted as returned, and not as removable or under a blocker: the queue of
+   * `repatria status`, not the decisions of `repatria sweep`.
+   */
+  sweep(on: Day, knownAt: Instant, country?: string, returnedApart?: boolean): Promise<SweepAnswer>;
   /** The counts of every day of `[first, last]`. */
   timeline(
     first: Day,
@@ -68,11 +76,30 @@ export interface PopulationService {
   ): Promise<readonly TimelineDay[]>;
 }
 
+/** People returned (manifest.ts `returns`), by person id: the day from which each counts as returned. */
+export type Returns = ReadonlyMap<string, { readonly day: Day }>;
+
+/** The returns as known at an instant; manifests are not in the facts the population engine loads. */
+export type ReturnsAt = (knownAt: Instant) => Promise<Returns>;
+
+const NO_RETURNS: Returns = new Map();
+
+/** A short key for a set of returns, for the answers kept: manifests move without the facts' seq. */
+function returnsKey(returns: Returns): string {
+  let hash = 0x811c9dc5;
+  for (const [personId, { day }] of returns) {
+    const text = `${personId}:${day};`;
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  }
+  return `${returns.size}:${(hash >>> 0).toString(16)}`;
+}
+
 /** Answers kept per store seq: the few questions a dashboard asks again and again. */
 const ANSWERS_KEPT = 16;
 
 const countsOf = (c: Counts): SweepCounts => ({
   people: c.people,
+  returned: c.returned,
   removable: c.removable,
   blockers: Object.fromEntries(BLOCKER_CODES.map((code, b) => [code, c.blockers[b] ?? 0])) as Record<
     BlockerCode,
@@ -87,10 +114,14 @@ function slotCounts(t: Timeline, slot: number, day: number, into: Counts): void 
     into.blockers[b]! += t.blockers[(slot * BLOCKER_COUNT + b) * t.days + day]!;
 }
 
-/** The population engine over the store at `location`; `lastSeq` is the store's last event seq. */
+/**
+ * The population engine over the store at `location`; `lastSeq` is the store's last event
+ * seq. Both `lastSeq` and `returnsAt` are called synchronously when a question is asked.
+ */
 export function populationService(
   location: PopulationLocation,
   lastSeq: () => Promise<number>,
+  returnsAt: ReturnsAt,
 ): PopulationService {
   const postgres = location.databaseUrl !== undefined && location.databaseUrl !== '';
   let current: Population | undefined;
@@ -122,20 +153,26 @@ export function populationService(
     return current;
   };
 
-  const remembered = async <T>(key: string, compute: (p: Population) => T): Promise<T> => {
+  /** `returnsOf`: the returns the answer counts apart, if any (they move without the facts' seq). */
+  const remembered = async <T>(
+    key: string,
+    returnsOf: Promise<Returns> | undefined,
+    compute: (p: Population, returned: Int32Array | undefined) => T,
+  ): Promise<T> => {
     const p = await population();
-    const full = `${p.mark.lastSeq}|${key}`;
+    const returns = (await returnsOf) ?? NO_RETURNS;
+    const full = `${p.mark.lastSeq}|${returnsKey(returns)}|${key}`;
     const hit = answers.get(full);
     if (hit !== undefined) return hit as T;
-    const value = compute(p);
+    const value = compute(p, returnedFrom(p.columns.ids, returns));
     if (answers.size >= ANSWERS_KEPT) answers.delete(answers.keys().next().value!);
     answers.set(full, value);
     return value;
   };
 
   return {
-    sweep: (on, knownAt, country) =>
-      remembered(`sweep|${on}|${knownAt}|${country ?? ''}`, ({ columns, program }): SweepAnswer => {
+    sweep: (on, knownAt, country, returnedApart = false) =>
+      remembered(`sweep|${on}|${knownAt}|${country ?? ''}|${returnedApart}`, returnedApart ? returnsAt(knownAt) : undefined, ({ columns, program }, returned): SweepAnswer => {
         const result = sweepAsOf(columns, programTables(program, columns.codes, knownAt), on);
         let include: ((p: number) => boolean) | undefined;
         if (country !== undefined) {
@@ -143,7 +180,7 @@ export function populationService(
           include =
             code === -1 && country !== NO_COUNTRY ? () => false : (p) => result.destination[p] === code;
         }
-        const summary = summarize(result, columns.codes, include);
+        const summary = summarize(result, columns.codes, include, returned);
         const byCountry = new Map<string, SweepCounts>();
         for (const [name, c] of [...summary.byCountry].sort(([a], [b]) => (a < b ? -1 : 1)))
           byCountry.set(name, countsOf(c));
@@ -151,7 +188,7 @@ export function populationService(
       }),
 
     timeline: (first, last, knownAt, by, country) =>
-      remembered(`timeline|${first}|${last}|${knownAt}|${by}|${country ?? ''}`, ({ columns, program }) => {
+      remembered(`timeline|${first}|${last}|${knownAt}|${by}|${country ?? ''}`, undefined, ({ columns, program }) => {
         const t = sweepTimeline(columns, programTables(program, columns.codes, knownAt), first, last);
         const slots = t.countries
           .map((name, slot) => ({ name, slot }))
@@ -181,14 +218,14 @@ export function populationService(
 const removabilityCounts = (c: SweepCounts): RemovabilityCounts => {
   const blockers: Partial<Record<BlockerCode, number>> = {};
   for (const code of BLOCKER_CODES) if (c.blockers[code] > 0) blockers[code] = c.blockers[code];
-  return { people: c.people, removable: c.removable, blockers };
+  return { people: c.people, returned: c.returned, removable: c.removable, blockers };
 };
 
 /** `/statistics/removability` from one as-of sweep: the counts `repatria status` prints. */
 export function sweepStatistics(population: PopulationService): StatisticsService {
   return {
     async removability(on, knownAt): Promise<RemovabilityStatistics> {
-      const answer = await population.sweep(on, knownAt);
+      const answer = await population.sweep(on, knownAt, undefined, true);
       const countries = [...answer.byCountry]
         .sort((a, b) => b[1].people - a[1].people || (a[0] < b[0] ? -1 : 1))
         .map(([country, c]) => ({ country, ...removabilityCounts(c) }));

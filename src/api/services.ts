@@ -18,6 +18,8 @@ import type { PopulationService } from './population.js';
 /** Removability counts of one destination country (or of everyone). */
 export interface RemovabilityCounts {
   readonly people: number;
+  /** Returned on a departed manifest: counted neither as removable nor under a blocker. */
+  readonly returned: number;
   readonly removable: number;
   readonly blockers: Readonly<Partial<Record<BlockerCode, number>>>;
 }

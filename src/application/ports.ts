@@ -113,8 +113,12 @@ export interface OperationsTx {
   manifests(filter: ManifestFilter): Promise<Manifest[]>;
   /** Manifests not yet departed or cancelled that have ever listed one of the people (`all`: every one). */
   openManifestsWith(personIds: readonly string[] | 'all'): Promise<Manifest[]>;
-  /** Departed manifests (departed, arrived or closed) that have ever listed one of the people (`all`: every one). */
-  departedManifestsWith(personIds: readonly string[] | 'all'): Promise<Manifest[]>;
+  /**
+   * Departed manifests (departed, arrived or closed) that have ever listed one of the people
+   * (`all`: every one). With `knownAt`: those whose departure was recorded by then, each
+   * folded from the events recorded by then.
+   */
+  departedManifestsWith(personIds: readonly string[] | 'all', knownAt?: Instant): Promise<Manifest[]>;
   /** Appends events after `afterVersion`; CONFLICT if another writer appended first. */
   appendManifestEvents(
     manifestId: string,

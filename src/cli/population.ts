@@ -5,8 +5,13 @@
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { loadPopulation, sqliteSnapshotPath, type LoadedPopulation } from '../sweep/load-population.js';
+import { returnsKnownAt } from '../application/returns.js';
+import type { Instant } from '../domain/dates.js';
+import type { IdTable } from '../domain/sweep/id-table.js';
+import { returnedFrom } from '../domain/sweep/returned.js';
+import { operationsStore } from '../store/operations-store.js';
 import type { CliIo } from './io.js';
-import type { StoreConfig } from './store-config.js';
+import { withStore, type StoreConfig } from './store-config.js';
 
 export interface SnapshotOptions {
   /** Directory for snapshots of a PostgreSQL store (a SQLite store keeps its own beside its file). */
@@ -56,6 +61,21 @@ export function progressReporter(io: CliIo): { report: (what: string, done: numb
       if (shown) io.err('\n');
     },
   };
+}
+
+/**
+ * Per person of the loaded population, the day from which they count as returned (as known
+ * at `knownAt`), or `undefined` when no one has been: manifests are not among the facts the
+ * population is loaded from, so they are read from the store here.
+ */
+export async function returnedForCli(
+  store: StoreConfig,
+  ids: IdTable,
+  knownAt: Instant,
+  io: CliIo,
+): Promise<Int32Array | undefined> {
+  const known = await withStore(store, io.now, (opened) => returnsKnownAt(operationsStore(opened), knownAt));
+  return returnedFrom(ids, known);
 }
 
 export async function loadForCli(store: StoreConfig, options: SnapshotOptions, io: CliIo): Promise<LoadedPopulation> {

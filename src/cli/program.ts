@@ -79,7 +79,7 @@ export function buildProgram(deps: CliDeps): Command {
 
   program
     .command('status')
-    .description('Per country: people, removable, and the count of each blocker.')
+    .description('Per country: people, people already returned, removable, and the count of each blocker among those not returned.')
     .option('--on <date>', 'the date asked about (default: today)')
     .option('--known-at <instant>', 'as known at this instant (default: now)')
     .option('--db <path>', `SQLite file (default ${DEFAULT_DB}; DATABASE_URL selects PostgreSQL)`)

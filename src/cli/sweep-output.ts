@@ -3,7 +3,7 @@ import { BLOCKER_CODES } from '../domain/blockers.js';
 import { blockerRecord, type Counts, type SweepSummary } from '../domain/sweep/summary.js';
 import { renderTable } from './table.js';
 
-/** `{"people","removable","blockers":{CODE:n}}`, every code present. */
+/** `{"people","removable","blockers":{CODE:n}}`, every code present: the sweep's machine format. */
 export const countsJson = (counts: Counts): { people: number; removable: number; blockers: Record<string, number> } => ({
   people: counts.people,
   removable: counts.removable,
@@ -43,13 +43,23 @@ export class BatchedWriter {
   }
 }
 
-/** The per-country table of `status` and `sweep`: countries by number of people, then ALL. */
-export function countsTable(summary: SweepSummary): string {
+/**
+ * The per-country table of `status` and `sweep`: countries by number of people, then ALL.
+ * `returned`: a column of people already returned (status counts them apart; a sweep does not).
+ */
+export function countsTable(summary: SweepSummary, options: { readonly returned?: boolean } = {}): string {
   const countries = [...summary.byCountry.entries()].sort((a, b) => b[1].people - a[1].people || (a[0] < b[0] ? -1 : 1));
   const used = usedCodes(countries.map(([, c]) => c));
-  const row = (name: string, c: Counts): (string | number)[] => [name, c.people, c.removable, ...used.map((b) => c.blockers[b] ?? 0)];
+  const returned = options.returned === true;
+  const row = (name: string, c: Counts): (string | number)[] => [
+    name,
+    c.people,
+    ...(returned ? [c.returned] : []),
+    c.removable,
+    ...used.map((b) => c.blockers[b] ?? 0),
+  ];
   return renderTable(
-    ['country', 'people', 'removable', ...used.map((b) => BLOCKER_CODES[b]!)],
+    ['country', 'people', ...(returned ? ['returned'] : []), 'removable', ...used.map((b) => BLOCKER_CODES[b]!)],
     [...countries.map(([k, c]) => row(k, c)), row('ALL', summary.total)],
   );
 }

@@ -1,7 +1,7 @@
 /**
  * Removability statistics as CSV: the counts `repatria status` prints (per destination
- * country: people, removable, and people under each blocker; a person counts once under
- * each of their blockers), with every blocker code as a column so that the layout does
+ * country: people, people returned, removable, and people under each blocker; a person
+ * counts once under each of their blockers, and a returned person as returned only), with every blocker code as a column so that the layout does
  * not change from one day to the next. Countries by number of people, then `ALL`.
  *
  * Computed with the reference decision (`decideWith`), one person at a time, a page of
@@ -17,6 +17,7 @@ import type { TextSink } from './text-sink.js';
 
 export interface CountryCounts {
   people: number;
+  returned: number;
   removable: number;
   readonly blockers: Record<BlockerCode, number>;
 }
@@ -29,15 +30,22 @@ export interface RemovabilityStatistics {
   readonly total: CountryCounts;
 }
 
-export const STATISTICS_COLUMNS = ['on', 'known_at', 'country', 'people', 'removable', ...BLOCKER_CODES] as const;
+export const STATISTICS_COLUMNS = ['on', 'known_at', 'country', 'people', 'returned', 'removable', ...BLOCKER_CODES] as const;
 
 const emptyCounts = (): CountryCounts => ({
   people: 0,
+  returned: 0,
   removable: 0,
   blockers: Object.fromEntries(BLOCKER_CODES.map((c) => [c, 0])) as Record<BlockerCode, number>,
 });
 
-export async function removabilityStatistics(store: FactStore, on: Day, knownAt: Instant): Promise<RemovabilityStatistics> {
+/** `returns`: the people returned as known at `knownAt` (application/returns.ts), with the day of each return. */
+export async function removabilityStatistics(
+  store: FactStore,
+  on: Day,
+  knownAt: Instant,
+  returns: ReadonlyMap<string, { readonly day: Day }>,
+): Promise<RemovabilityStatistics> {
   const program = programView(await store.programFacts(), knownAt);
   const countries = new Map<string, CountryCounts>();
   const total = emptyCounts();
@@ -50,8 +58,13 @@ export async function removabilityStatistics(store: FactStore, on: Day, knownAt:
         counts = emptyCounts();
         countries.set(key, counts);
       }
+      const returned = (returns.get(person.id)?.day ?? Infinity) <= on;
       for (const c of [counts, total]) {
         c.people += 1;
+        if (returned) {
+          c.returned += 1;
+          continue;
+        }
         if (decision.removable) c.removable += 1;
         for (const b of decision.blockers) c.blockers[b.code] += 1;
       }
@@ -65,13 +78,19 @@ export function statisticsCsv(stats: RemovabilityStatistics): string {
   const on = formatDay(stats.on);
   const knownAt = formatInstant(stats.knownAt);
   const row = (country: string, c: CountryCounts): string =>
-    csvLine([on, knownAt, country, String(c.people), String(c.removable), ...BLOCKER_CODES.map((code) => String(c.blockers[code]))]);
+    csvLine([on, knownAt, country, String(c.people), String(c.returned), String(c.removable), ...BLOCKER_CODES.map((code) => String(c.blockers[code]))]);
   const countries = [...stats.countries.entries()].sort((a, b) => b[1].people - a[1].people || (a[0] < b[0] ? -1 : 1));
   return csvLine(STATISTICS_COLUMNS) + countries.map(([country, c]) => row(country, c)).join('') + row('ALL', stats.total);
 }
 
-export async function exportStatistics(store: FactStore, on: Day, knownAt: Instant, sink: TextSink): Promise<RemovabilityStatistics> {
-  const stats = await removabilityStatistics(store, on, knownAt);
+export async function exportStatistics(
+  store: FactStore,
+  on: Day,
+  knownAt: Instant,
+  returns: ReadonlyMap<string, { readonly day: Day }>,
+  sink: TextSink,
+): Promise<RemovabilityStatistics> {
+  const stats = await removabilityStatistics(store, on, knownAt, returns);
   await sink.write(statisticsCsv(stats));
   return stats;
 }

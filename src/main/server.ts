@@ -3,6 +3,7 @@
  * checked with zod, frozen), opens the store, builds the services and the server, listens,
  * and closes everything in order on shutdown — in-flight requests first, the store last.
  */
+import { returnsKnownAt } from '../application/returns.js';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -151,9 +152,11 @@ export function makeServices(store: OpenedStore, options: ServiceOptions): ApiSe
     lastSeq: () => people.lastSeq(),
     programFacts: () => store.programFacts(),
   });
-  // On a thread of its own: a load or a sweep of millions of facts must not hold up other requests.
-  const population = populationThread(options.location, () => people.lastSeq());
   const opsStore = operationsStore(store);
+  // On a thread of its own: a load or a sweep of millions of facts must not hold up other requests.
+  const population = populationThread(options.location, () => people.lastSeq(), (knownAt) =>
+    returnsKnownAt(opsStore, knownAt),
+  );
   const opsConfig = operationsConfig(options.env ?? process.env);
   const ops = operations({ store: opsStore, clock, newId: randomUUID, config: opsConfig });
   return {

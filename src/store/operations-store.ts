@@ -295,8 +295,8 @@ class KyselyOperationsTx implements OperationsTx {
     return replay(id, await this.manifestEvents(id));
   }
 
-  /** Folds the manifests of these ids, in id order. */
-  private async fold(ids: readonly string[]): Promise<Manifest[]> {
+  /** Folds the manifests of these ids, in id order; with `knownAt`, as known at that instant. */
+  private async fold(ids: readonly string[], knownAt?: Instant): Promise<Manifest[]> {
     const events = new Map<string, ManifestEvent[]>(ids.map((id) => [id, []]));
     for (const chunk of chunks(ids, 1000)) {
       const rows = await this.db
@@ -309,7 +309,7 @@ class KyselyOperationsTx implements OperationsTx {
       for (const r of rows) events.get(r.manifest_id)?.push(JSON.parse(r.body) as ManifestEvent);
     }
     return [...ids].sort().flatMap((id) => {
-      const m = replay(id, events.get(id) ?? []);
+      const m = replay(id, events.get(id) ?? [], knownAt);
       return m === undefined ? [] : [m];
     });
   }
@@ -330,8 +330,10 @@ class KyselyOperationsTx implements OperationsTx {
     return this.manifestsListing(personIds, 'not in', TERMINAL_BEFORE_DEPARTURE);
   }
 
-  async departedManifestsWith(personIds: readonly string[] | 'all'): Promise<Manifest[]> {
-    return this.manifestsListing(personIds, 'in', ['departed']);
+  async departedManifestsWith(personIds: readonly string[] | 'all', knownAt?: Instant): Promise<Manifest[]> {
+    const departed = await this.manifestsListing(personIds, 'in', ['departed'], knownAt);
+    // As known at an instant, a departure recorded later has not happened yet.
+    return knownAt === undefined ? departed : departed.filter((m) => m.departedAt !== null);
   }
 
   /**
@@ -342,6 +344,7 @@ class KyselyOperationsTx implements OperationsTx {
     personIds: readonly string[] | 'all',
     op: 'in' | 'not in',
     kinds: readonly ManifestEvent['kind'][],
+    knownAt?: Instant,
   ): Promise<Manifest[]> {
     const marked = this.db
       .selectFrom('manifest_events as x')
@@ -363,7 +366,7 @@ class KyselyOperationsTx implements OperationsTx {
         for (const r of rows) ids.add(r.manifest_id);
       }
     }
-    return this.fold([...ids]);
+    return this.fold([...ids], knownAt);
   }
 
   async appendManifestEvents(

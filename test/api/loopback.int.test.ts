@@ -102,7 +102,7 @@ describe('over a loopback socket', () => {
       removability: async (on, knownAt) => {
         entered();
         await new Promise<void>((resolve) => (release = resolve));
-        return { on, knownAt, countries: [], total: { people: 0, removable: 0, blockers: {} } };
+        return { on, knownAt, countries: [], total: { people: 0, returned: 0, removable: 0, blockers: {} } };
       },
     };
     const config = serverConfig({ port: '0', db: dbPath, demoUsers: true }, {});

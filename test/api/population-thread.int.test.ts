@@ -19,6 +19,14 @@ afterAll(() => { rmSync(tmp, { recursive: true, force: true }); });
 
 const ON = parseDay('2025-06-01')!;
 const KNOWN_AT = parseInstant('2025-11-28T00:00:00Z')!;
+/** Two people returned by ON and one after: a sweep that counts them apart counts the two. */
+const RETURNS = new Map([
+  ['P0000001', { day: parseDay('2025-03-01')! }],
+  ['P0000002', { day: parseDay('2025-06-01')! }],
+  ['P0000003', { day: parseDay('2025-06-02')! }],
+]);
+const returnsAt = (): Promise<typeof RETURNS> => Promise.resolve(RETURNS);
+const noReturns = (): Promise<Map<string, { day: number }>> => Promise.resolve(new Map<string, { day: number }>());
 
 /** The share of the time this thread was busy while `work` ran. */
 async function busyWhile<T>(work: () => Promise<T>): Promise<{ result: T; busy: number }> {
@@ -34,13 +42,21 @@ describe('population engine on its own thread', () => {
     await runDemo({ people: '40000', seed: '3', store: { dbPath } }, quiet);
     const store = await openStore({ dbPath });
     const lastSeq = (): Promise<number> => store.lastSeq();
-    const thread = populationThread({ dbPath }, lastSeq);
+    const thread = populationThread({ dbPath }, lastSeq, returnsAt);
     try {
-      const here = populationService({ dbPath }, lastSeq);
+      const here = populationService({ dbPath }, lastSeq, returnsAt);
       const inProcess = await busyWhile(() => here.sweep(ON, KNOWN_AT));
       const onThread = await busyWhile(() => thread.sweep(ON, KNOWN_AT));
       expect(onThread.result).toEqual(inProcess.result);
       expect(onThread.result.total.people).toBe(40_000);
+      expect(onThread.result.total.returned).toBe(0);
+      // Counted apart, the two people returned by ON are neither removable nor blocked.
+      const apart = await thread.sweep(ON, KNOWN_AT, undefined, true);
+      expect(apart).toEqual(await here.sweep(ON, KNOWN_AT, undefined, true));
+      expect(apart.total.returned).toBe(2);
+      const settled = (a: typeof apart.total): number => a.removable + a.returned;
+      expect(settled(apart.total)).toBeGreaterThanOrEqual(settled(onThread.result.total));
+      expect(apart.total.people).toBe(40_000);
       // Loading 40,000 people and sweeping them keeps the thread that does it busy; the
       // server's thread only waits for the answer.
       expect(inProcess.busy).toBeGreaterThan(0.5);
@@ -56,7 +72,7 @@ describe('population engine on its own thread', () => {
   });
 
   it('passes a failure on with its message, and starts again for the next question', async () => {
-    const thread = populationThread({ dbPath: join(tmp, 'missing.db') }, () => Promise.resolve(1));
+    const thread = populationThread({ dbPath: join(tmp, 'missing.db') }, () => Promise.resolve(1), noReturns);
     try {
       await expect(thread.sweep(ON, KNOWN_AT)).rejects.toThrow(/missing\.db|unable to open|does not exist/);
       await expect(thread.sweep(ON, KNOWN_AT)).rejects.toThrow(/missing\.db|unable to open|does not exist/);

@@ -132,7 +132,7 @@ describe('repatria export', () => {
     const stats = await cli(['export', '--stats', '-', '--on', on, '--known-at', knownAt, '--db', source]);
     expect(stats.status).toBe(0);
     const [header, ...rows] = stats.stdout.trim().split('\n').map((l) => l.split(','));
-    expect(header).toEqual(['on', 'known_at', 'country', 'people', 'removable', ...BLOCKER_CODES]);
+    expect(header).toEqual(['on', 'known_at', 'country', 'people', 'returned', 'removable', ...BLOCKER_CODES]);
     const status = await cli(['status', '--on', on, '--known-at', knownAt, '--db', source]);
     const table = status.stdout.split('\n').filter((l) => /^(ALL|[A-Z?]{2})\s/.test(l)).map((l) => l.trim().split(/\s+/));
     const columns = status.stdout.split('\n').find((l) => l.startsWith('country'))!.trim().split(/\s+/);

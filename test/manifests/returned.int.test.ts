@@ -1,11 +1,17 @@
 /**
  * A person is returned once: someone who boarded a departed manifest is neither added to
  * another manifest nor planned again, unless the receiving country refused them on arrival.
+ * The population counts (status, sweeps, statistics) show them as returned, not as
+ * removable, from the day the departure was recorded and as known from then.
  * On SQLite and PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { RefusedError } from '../../src/application/operations.js';
 import { buildStoreInstance } from '../../src/application/planning.js';
+import { returnsKnownAt } from '../../src/application/returns.js';
+import { populationService } from '../../src/api/population.js';
+import { dayOfInstant } from '../../src/domain/dates.js';
+import { removabilityStatistics } from '../../src/export/statistics.js';
 import { operationsStore } from '../../src/store/operations-store.js';
 import { as, DIALECTS, FLIGHT_DAY, flight, openWorld, readyPerson, removeTemp, type World } from './world.js';
 
@@ -67,6 +73,32 @@ for (const dialect of DIALECTS) {
         tx.departedManifestsWith(['P1', 'P4']),
       );
       expect(departed.map((m) => m.id)).toEqual(['M1']);
+    });
+
+    it('counts whoever was returned as returned, from the day the departure was recorded, as known from then', async () => {
+      const opsStore = operationsStore(world.store);
+      const departedAt = (await world.ops.show(as('auditor'), 'M1')).manifest.departedAt!;
+      expect(departedAt).not.toBeNull();
+      const day = dayOfInstant(departedAt);
+      // Before the departure was recorded, no one was returned; once it was, everyone who
+      // boarded was, P3 too until their refusal on arrival was recorded.
+      expect(await returnsKnownAt(opsStore, departedAt - 1)).toEqual(new Map());
+      expect([...(await returnsKnownAt(opsStore, departedAt)).keys()].sort()).toEqual(['P1', 'P3']);
+      const now = await returnsKnownAt(opsStore, world.now());
+      expect(now).toEqual(new Map([['P1', { manifestId: 'M1', day }]]));
+
+      const location = dialect === 'sqlite' ? { dbPath: world.location } : { dbPath: '', databaseUrl: world.location };
+      const population = populationService(location, () => world.store.lastSeq(), (knownAt) => returnsKnownAt(opsStore, knownAt));
+      const today = await population.sweep(day, world.now(), undefined, true);
+      expect(today.total).toMatchObject({ people: 4, returned: 1, removable: 3 });
+      // The day before the departure, and as known before it, P1 was still to be removed.
+      expect((await population.sweep(day - 1, world.now(), undefined, true)).total).toMatchObject({ people: 4, returned: 0, removable: 4 });
+      expect((await population.sweep(day, departedAt - 1, undefined, true)).total).toMatchObject({ people: 4, returned: 0, removable: 4 });
+      // The statistics export, decided person by person, counts the same.
+      const exported = await removabilityStatistics(world.store, day, world.now(), now);
+      expect(exported.total).toMatchObject({ people: 4, returned: 1, removable: 3 });
+      // A sweep is every person's decision, as `decide` gives it: P1 is still removable in law.
+      expect((await population.sweep(day, world.now())).total).toMatchObject({ people: 4, returned: 0, removable: 4 });
     });
   });
 }

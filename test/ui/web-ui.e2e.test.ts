@@ -439,9 +439,11 @@ describe('the web UI', () => {
     await supervisor.screenshot({ path: join(SCREENSHOTS, 'manifest.png'), fullPage: true });
     await expectAccessible(supervisor);
 
-    // The dashboard counts the removals, in the month of the planned flight.
+    // The dashboard counts the removals, in the month of the planned flight, and today's
+    // queue counts who flew as already returned rather than as removable.
     await supervisor.goto(`${server.url}/`);
     await expect.poll(() => supervisor.getByTestId('removals').textContent()).toContain('Jun 2025');
+    await expect.poll(() => supervisor.getByTestId('queue-returned').textContent()).toMatch(/^[1-9][\d,]*Already returned$/);
     await supervisor.context().close();
   });
 

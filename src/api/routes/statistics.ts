@@ -13,7 +13,11 @@ const CountsSchema = apiSchema(
   'RemovabilityCounts',
   z.object({
     people: z.number().int(),
-    removable: z.number().int(),
+    returned: z
+      .number()
+      .int()
+      .describe('People returned on a departed manifest by the date: counted neither as removable nor under a blocker'),
+    removable: z.number().int().describe('Removable and not yet returned'),
     blockers: z
       .partialRecord(z.enum(BLOCKER_CODES), z.number().int())
       .describe('People under each blocker (a person counts under each of theirs)'),
@@ -26,7 +30,7 @@ const countsJson = (c: RemovabilityCounts): z.output<typeof CountsSchema> => {
     const n = c.blockers[code];
     if (n !== undefined && n > 0) blockers[code] = n;
   }
-  return { people: c.people, removable: c.removable, blockers };
+  return { people: c.people, returned: c.returned, removable: c.removable, blockers };
 };
 
 export const getRemovabilityStatistics = userRoute({
@@ -34,7 +38,7 @@ export const getRemovabilityStatistics = userRoute({
   method: 'GET',
   url: '/statistics/removability',
   tag: 'statistics',
-  summary: 'People, removable people and people under each blocker, by destination country',
+  summary: 'People, people returned, removable people and people under each blocker, by destination country',
   access: admits(rolesFor('sweep.read')),
   status: 200,
   schemas: {

@@ -5,9 +5,11 @@
  * as a formula are neutralised (src/ingest/csv-cells.ts).
  */
 import { extname } from 'node:path';
+import { returnsKnownAt } from '../../application/returns.js';
 import { exportPeople, exportPersonFacts, exportProgram, type ExportCount, type ExportFormat } from '../../export/export-facts.js';
 import { exportStatistics } from '../../export/statistics.js';
 import { textSink } from '../../export/text-sink.js';
+import { operationsStore } from '../../store/operations-store.js';
 import { UsageError } from '../exit.js';
 import type { CliIo } from '../io.js';
 import { dayOption, instantOption, today } from '../options.js';
@@ -63,7 +65,9 @@ export async function runExport(opts: ExportCliOptions, io: CliIo): Promise<void
           count = await exportProgram(store, { format, knownAt }, sink);
           break;
         case 'stats': {
-          const stats = await exportStatistics(store, on, knownAt ?? now, sink);
+          const asOf = knownAt ?? now;
+          const returns = await returnsKnownAt(operationsStore(store), asOf);
+          const stats = await exportStatistics(store, on, asOf, returns, sink);
           count = { people: stats.total.people, facts: 0 };
           break;
         }

@@ -4,7 +4,7 @@
  * before departure. The manifest is the fold (`evolve`) of its events; nothing else about it
  * is stored. Every event names the actor, the role they acted in, the instant and the reason.
  */
-import type { Day, Instant } from '../dates.js';
+import { dayOfInstant, type Day, type Instant } from '../dates.js';
 import type { CountryCode } from '../facts.js';
 import type { Role } from '../roles.js';
 import type { StrikeReason } from './strike-codes.js';
@@ -142,6 +142,8 @@ export interface Manifest {
   readonly legalClearance: { readonly by: string; readonly at: Instant } | null;
   readonly inbound: readonly InboundPassenger[];
   readonly reference: string | null;
+  /** When the departure was recorded; null before. */
+  readonly departedAt: Instant | null;
 }
 
 /** People on the manifest now: added and not struck. */
@@ -190,6 +192,7 @@ export function evolve(m: Manifest | undefined, event: ManifestEvent, manifestId
       legalClearance: null,
       inbound: [],
       reference: null,
+      departedAt: null,
     };
   }
   if (m === undefined) throw new Error(`A ${event.kind} event cannot start a manifest`);
@@ -237,6 +240,7 @@ export function evolve(m: Manifest | undefined, event: ManifestEvent, manifestId
       const boarded = new Set(event.boarded);
       return next({
         state: 'departed',
+        departedAt: event.at,
         people: m.people.map((p) => (p.strike === null ? { ...p, boarded: boarded.has(p.personId) } : p)),
       });
     }
@@ -267,10 +271,16 @@ export function evolve(m: Manifest | undefined, event: ManifestEvent, manifestId
   }
 }
 
-/** The manifest its events describe; `undefined` for none. */
-export function replay(manifestId: string, events: readonly ManifestEvent[]): Manifest | undefined {
+/**
+ * The manifest its events describe; `undefined` for none. With `knownAt`, the manifest as
+ * it was known at that instant: the events recorded later are left out.
+ */
+export function replay(manifestId: string, events: readonly ManifestEvent[], knownAt?: Instant): Manifest | undefined {
   let m: Manifest | undefined;
-  for (const e of events) m = evolve(m, e, manifestId);
+  for (const e of events) {
+    if (knownAt !== undefined && e.at > knownAt) break;
+    m = evolve(m, e, manifestId);
+  }
   return m;
 }
 
@@ -280,9 +290,24 @@ export function replay(manifestId: string, events: readonly ManifestEvent[]): Ma
  * and may be planned again). Such a person is not planned or added to a manifest again.
  */
 export function returnedPeople(departed: readonly Manifest[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const m of departed)
+  return new Map([...returns(departed)].map(([personId, r]) => [personId, r.manifestId]));
+}
+
+/** A person's return: the manifest they left on, and the day its departure was recorded (UTC). */
+export interface PersonReturn {
+  readonly manifestId: string;
+  readonly day: Day;
+}
+
+/** {@link returnedPeople} with the day of each return: from that day on, the person counts as returned. */
+export function returns(departed: readonly Manifest[]): Map<string, PersonReturn> {
+  const out = new Map<string, PersonReturn>();
+  for (const m of departed) {
+    if (m.departedAt === null) continue;
+    const day = dayOfInstant(m.departedAt);
     for (const p of m.people)
-      if (p.boarded === true && p.arrival?.outcome !== 'refused' && !out.has(p.personId)) out.set(p.personId, m.id);
+      if (p.boarded === true && p.arrival?.outcome !== 'refused' && !out.has(p.personId))
+        out.set(p.personId, { manifestId: m.id, day });
+  }
   return out;
 }

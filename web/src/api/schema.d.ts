@@ -371,7 +371,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * People, removable people and people under each blocker, by destination country
+         * People, people returned, removable people and people under each blocker, by destination country
          * @description Roles: officer, planner, legal, supervisor, auditor, admin.
          */
         get: operations["getRemovabilityStatistics"];
@@ -2757,6 +2757,9 @@ export interface components {
         };
         RemovabilityCountsInput: {
             people: number;
+            /** @description People returned on a departed manifest by the date: counted neither as removable nor under a blocker */
+            returned: number;
+            /** @description Removable and not yet returned */
             removable: number;
             /** @description People under each blocker (a person counts under each of theirs) */
             blockers: {
@@ -2776,6 +2779,9 @@ export interface components {
             knownAt: string;
             countries: {
                 people: number;
+                /** @description People returned on a departed manifest by the date: counted neither as removable nor under a blocker */
+                returned: number;
+                /** @description Removable and not yet returned */
                 removable: number;
                 /** @description People under each blocker (a person counts under each of theirs) */
                 blockers: {
@@ -4606,6 +4612,9 @@ export interface components {
         };
         RemovabilityCounts: {
             people: number;
+            /** @description People returned on a departed manifest by the date: counted neither as removable nor under a blocker */
+            returned: number;
+            /** @description Removable and not yet returned */
             removable: number;
             /** @description People under each blocker (a person counts under each of theirs) */
             blockers: {
@@ -4625,6 +4634,9 @@ export interface components {
             knownAt: string;
             countries: {
                 people: number;
+                /** @description People returned on a departed manifest by the date: counted neither as removable nor under a blocker */
+                returned: number;
+                /** @description Removable and not yet returned */
                 removable: number;
                 /** @description People under each blocker (a person counts under each of theirs) */
                 blockers: {

@@ -16,7 +16,8 @@ import { BLOCKER_SENTENCES, isBlockerCode } from '../domain';
 import { addDays, countryName, dayOf, formatCount, formatDate, isoOfDay, today } from '../format';
 import { useUser } from '../session';
 
-type Sweep = Schemas['Sweep'];
+type Statistics = Schemas['RemovabilityStatistics'];
+type CountryCounts = Statistics['countries'][number];
 type Flight = Schemas['Flight'];
 type ManifestSummary = Schemas['ManifestSummary'];
 type Designation = Extract<Schemas['ProgramFact'], { type: 'tps_designation' }>;
@@ -42,15 +43,16 @@ export function DashboardPage() {
 }
 
 function Queue({ on }: { on: string }) {
-  const sweep = useLoad(() => api.GET('/sweep', { params: { query: { on } } }), [on]);
-  if (sweep.error !== undefined) return <Failure message={sweep.error} />;
-  if (sweep.data === undefined) return <Loading what="today's queue" />;
-  const s: Sweep = sweep.data;
-  const blockers = Object.entries(s.blockers)
+  // The statistics, not the sweep: today's queue leaves out people already returned.
+  const stats = useLoad(() => api.GET('/statistics/removability', { params: { query: { on } } }), [on]);
+  if (stats.error !== undefined) return <Failure message={stats.error} />;
+  if (stats.data === undefined) return <Loading what="today's queue" />;
+  const s: Statistics = stats.data;
+  const blockers = Object.entries(s.total.blockers)
     .filter(([, n]) => n > 0)
     .sort(([, a], [, b]) => b - a);
-  const countries = Object.entries(s.byCountry).sort(([, a], [, b]) => b.people - a.people);
-  const topBlocker = (counts: Sweep): ReactNode => {
+  const countries = [...s.countries].sort((a, b) => b.people - a.people);
+  const topBlocker = (counts: CountryCounts): ReactNode => {
     const top = Object.entries(counts.blockers).sort(([, a], [, b]) => b - a)[0];
     if (top === undefined || top[1] === 0) return '';
     // A code is one long word: it may break after an underscore rather than run out of its column.
@@ -75,12 +77,13 @@ function Queue({ on }: { on: string }) {
     <section aria-labelledby="queue-heading" className="panel" data-testid="queue">
       <h2 id="queue-heading">Today’s queue, {formatDate(s.on)}</h2>
       <ul className="usa-card-group stat-cards">
-        <Stat label="People" value={s.people} />
-        <Stat label="May be removed today" value={s.removable} />
-        <Stat label="May not be removed" value={s.people - s.removable} />
+        <Stat label="People" value={s.total.people} />
+        <Stat label="Already returned" value={s.total.returned} testId="queue-returned" />
+        <Stat label="May be removed today" value={s.total.removable} />
+        <Stat label="May not be removed" value={s.total.people - s.total.returned - s.total.removable} />
       </ul>
       <div className="grid-row grid-gap">
-        <div className="desktop:grid-col-6">
+        <div className="desktop:grid-col-5">
           <DataTable<[string, number]>
             caption="By blocker (a person counts under each of theirs)"
             rows={blockers}
@@ -100,21 +103,19 @@ function Queue({ on }: { on: string }) {
             ]}
           />
         </div>
-        <div className="desktop:grid-col-6">
-          <DataTable<[string, Sweep]>
+        <div className="desktop:grid-col-7">
+          <DataTable<CountryCounts>
             caption="By country of destination"
-            rows={countries.map(([c, counts]) => [
-              c,
-              { ...counts, on: s.on, knownAt: s.knownAt, byCountry: {} },
-            ])}
-            rowKey={([c]) => c}
+            rows={countries}
+            rowKey={(c) => c.country}
             pageSize={10}
             testId="queue-by-country"
             columns={[
-              { header: 'Country', cell: ([c]) => countryName(c) },
-              { header: 'People', numeric: true, cell: ([, n]) => formatCount(n.people) },
-              { header: 'Removable', numeric: true, cell: ([, n]) => formatCount(n.removable) },
-              { header: 'Most common blocker', cell: ([, n]) => topBlocker(n) },
+              { header: 'Country', cell: (c) => countryName(c.country) },
+              { header: 'People', numeric: true, cell: (c) => formatCount(c.people) },
+              { header: 'Returned', numeric: true, cell: (c) => formatCount(c.returned) },
+              { header: 'Removable', numeric: true, cell: (c) => formatCount(c.removable) },
+              { header: 'Most common blocker', cell: (c) => topBlocker(c) },
             ]}
           />
         </div>
@@ -123,9 +124,9 @@ function Queue({ on }: { on: string }) {
   );
 }
 
-function Stat({ label, value }: { label: string; value: number }) {
+function Stat({ label, value, testId }: { label: string; value: number; testId?: string }) {
   return (
-    <li className="usa-card stat-card">
+    <li className="usa-card stat-card" data-testid={testId}>
       <div className="usa-card__container">
         <div className="usa-card__body">
           <p className="stat-card__value">{formatCount(value)}</p>
