@@ -43,7 +43,6 @@ import {
   type FlightInfo,
   type Manifest,
   type ManifestEvent,
-  type ManifestState,
 } from '../domain/manifest/manifest.js';
 import { describeReasons, type StrikeReason } from '../domain/manifest/strike-codes.js';
 import {
@@ -61,6 +60,7 @@ import { authorize, type Acting } from './authorize.js';
 import type { OperationsConfig } from './config.js';
 import type {
   FlightFilter,
+  ManifestFilter,
   NewAuditEntry,
   Notification,
   OperationsStore,
@@ -624,13 +624,7 @@ export function operations(deps: OperationsDeps) {
       return flight;
     },
 
-    async list(
-      actor: Acting,
-      filter: {
-        readonly flightId?: string | undefined;
-        readonly states?: readonly ManifestState[] | undefined;
-      },
-    ): Promise<{ manifest: Manifest; flight: FlightInfo }[]> {
+    async list(actor: Acting, filter: ManifestFilter): Promise<{ manifest: Manifest; flight: FlightInfo }[]> {
       authorize(actor, 'manifest.read');
       return store.transaction('read', async (tx) => {
         const out: { manifest: Manifest; flight: FlightInfo }[] = [];

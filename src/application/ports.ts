@@ -44,6 +44,8 @@ export type NewAuditEntry = Omit<AuditEntry, 'seq' | 'details'> & {
 export interface ManifestFilter {
   readonly flightId?: string | undefined;
   readonly states?: readonly ManifestState[] | undefined;
+  /** Manifests that have ever listed this person (struck or not). */
+  readonly personId?: string | undefined;
 }
 
 /** Which flights to list, in id order, a page at a time. */

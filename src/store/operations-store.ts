@@ -315,11 +315,18 @@ class KyselyOperationsTx implements OperationsTx {
   }
 
   async manifests(filter: ManifestFilter): Promise<Manifest[]> {
-    const { flightId, states } = filter;
+    const { flightId, states, personId } = filter;
     const ids = await this.db
       .selectFrom('manifests')
       .select('id')
       .$if(flightId !== undefined, (qb) => qb.where('flight_id', '=', flightId!))
+      .$if(personId !== undefined, (qb) =>
+        qb.where(
+          'id',
+          'in',
+          this.db.selectFrom('manifest_events').select('manifest_id').where('person_id', '=', personId!),
+        ),
+      )
       .orderBy('id')
       .execute();
     const all = await this.fold(ids.map((r) => r.id));

@@ -115,6 +115,33 @@ describe('operations over HTTP', () => {
     expect(csv.body.split('\n')[0]).toBe('person_id,status,added_at,added_by,strike_codes,struck_by,arrival');
   });
 
+  it('lists the manifests a person has been on, with their standing on each, for counsel and officers', async () => {
+    const { manifestId, personId } = await manifestAt(server, 'approved');
+    const legalToken = await headersFor(server, { kind: 'token', role: 'legal' });
+    const ops = server.services.operations;
+    const admin = { id: 'ops-admin', role: 'admin' } as const;
+    const read = async (id: string): Promise<{ status: number; body: unknown }> => {
+      const r = await server.app.inject({ method: 'GET', url: `/people/${encodeURIComponent(id)}/manifests`, headers: legalToken });
+      return { status: r.statusCode, body: json(r) };
+    };
+    type Listed = { personId: string; manifests: { id: string; state: string; flight: { date: string }; person: { personId: string; status: string } }[] };
+    const before = (await read(personId)).body as Listed;
+    expect(before.personId).toBe(personId);
+    expect(before.manifests.find((m) => m.id === manifestId)).toMatchObject({ state: 'approved', person: { personId, status: 'on_board' } });
+    await ops.command(admin, manifestId, { type: 'strike', personId, reasons: [{ code: 'WITHDRAWN', facts: [] }] });
+    const after = (await read(personId)).body as Listed;
+    expect(after.manifests.find((m) => m.id === manifestId)?.person.status).toBe('struck');
+    // Latest flight first.
+    const dates = after.manifests.map((m) => m.flight.date);
+    expect(dates).toEqual([...dates].sort().reverse());
+    // Someone on no manifest has none; someone unknown is not found.
+    const nobody = await eligiblePerson(server);
+    expect(((await read(nobody)).body as Listed).manifests).toEqual([]);
+    const unknown = await read('NO-SUCH-PERSON');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ detail: 'No person NO-SUCH-PERSON' });
+  });
+
   it('the sweep counts what the statistics count, and the timeline has one element per day', async () => {
     const query = 'on=2025-04-20&knownAt=2025-06-01T00:00:00Z';
     const sweep = json(

@@ -341,6 +341,10 @@ export const SAMPLES: Readonly<Record<OperationId, (ctx: SampleContext) => Promi
     return { url: '/manifests?state=draft&limit=5' };
   },
   getManifest: async ({ server }) => ({ url: await manifestUrl(server, 'approved', '') }),
+  async listPersonManifests({ server }) {
+    const { personId } = await manifestAt(server, 'approved');
+    return { url: `/people/${personId}/manifests` };
+  },
   createManifest: async ({ server }) => ({
     url: '/manifests',
     payload: { flightId: await fixtureFlight(server) },

@@ -444,6 +444,16 @@ describe('the web UI', () => {
     await supervisor.goto(`${server.url}/`);
     await expect.poll(() => supervisor.getByTestId('removals').textContent()).toContain('Jun 2025');
     await expect.poll(() => supervisor.getByTestId('queue-returned').textContent()).toMatch(/^[1-9][\d,]*Already returned$/);
+    // Each person's page lists the manifest, with where they stand on it.
+    await supervisor.goto(`${server.url}/person/${cleared!}`);
+    await expect
+      .poll(() => supervisor.getByTestId('person-manifests').textContent())
+      .toContain('Returned; arrival confirmed (ARR-0001)');
+    await supervisor.goto(`${server.url}/person/${struck!}`);
+    await expect
+      .poll(() => supervisor.getByTestId('person-manifests').textContent())
+      .toContain('Struck: A court or the agency has granted a stay of removal.');
+    await expectAccessible(supervisor);
     await supervisor.context().close();
   });
 

@@ -19,12 +19,15 @@ import { ARRIVAL_OUTCOMES, MANIFEST_STATES, onBoardList } from '../../domain/man
 import { STRIKE_CODES, type StrikeCode } from '../../domain/manifest/strike-codes.js';
 import { rolesFor } from '../../domain/roles.js';
 import { renderManifestPdf, type ManifestPassenger } from '../../export/manifest-pdf.js';
+import { ApiProblem } from '../problem.js';
 import { actingOf, admits, downloadRoute, userRoute, type RouteSchemas, type UserContext } from '../route.js';
 import {
   eventJson,
   ManifestDetailSchema,
   manifestDetailJson,
   ManifestEventSchema,
+  ManifestPersonSchema,
+  manifestPersonJson,
   ManifestSummarySchema,
   manifestSummaryJson,
   reasonField,
@@ -76,6 +79,47 @@ export const listManifests = userRoute({
     return {
       manifests: page.map(({ manifest, flight }) => manifestSummaryJson(manifest, flight)),
       next: page.length === query.limit ? (page.at(-1)?.manifest.id ?? null) : null,
+    };
+  },
+});
+
+const PersonManifestSchema = apiSchema(
+  'PersonManifest',
+  ManifestSummarySchema.extend({ person: ManifestPersonSchema.describe('The person on this manifest') }),
+);
+
+export const listPersonManifests = userRoute({
+  operationId: 'listPersonManifests',
+  method: 'GET',
+  url: '/people/:personId/manifests',
+  tag: 'manifests',
+  summary:
+    'Every manifest that has listed a person, struck or not, with their standing on it: what counsel needs to know before a flight leaves',
+  access: admits(rolesFor('manifest.read')),
+  status: 200,
+  schemas: {
+    params: z.strictObject({ personId: pathId }),
+    response: apiSchema(
+      'PersonManifests',
+      z.object({
+        personId: z.string(),
+        manifests: z.array(PersonManifestSchema).describe('By flight date, the latest first'),
+      }),
+    ),
+  },
+  async handler({ params }, ctx) {
+    const { personId } = params;
+    if ((await ctx.services.people.getPerson(personId)) === undefined)
+      throw new ApiProblem('not-found', `No person ${personId}`);
+    const listed = await ctx.services.operations.list(actingOf(ctx), { personId });
+    return {
+      personId,
+      manifests: listed
+        .sort((a, b) => b.flight.date - a.flight.date || (a.manifest.id < b.manifest.id ? -1 : 1))
+        .flatMap(({ manifest, flight }) => {
+          const person = manifest.people.find((p) => p.personId === personId);
+          return person === undefined ? [] : [{ ...manifestSummaryJson(manifest, flight), person: manifestPersonJson(person) }];
+        }),
     };
   },
 });

@@ -185,7 +185,7 @@ export const ManifestPersonSchema = apiSchema(
   }),
 );
 
-const personJson = (p: ManifestPerson): z.output<typeof ManifestPersonSchema> => ({
+export const manifestPersonJson = (p: ManifestPerson): z.output<typeof ManifestPersonSchema> => ({
   personId: p.personId,
   status: statusOf(p),
   addedAt: formatInstant(p.addedAt),
@@ -273,7 +273,7 @@ export function manifestDetailJson(view: ManifestView): z.output<typeof Manifest
       heldElsewhere: seatsHeldElsewhere,
       free: Math.max(0, flight.seats - held - seatsHeldElsewhere),
     },
-    people: m.people.map(personJson),
+    people: m.people.map(manifestPersonJson),
     inbound: m.inbound.map((p) => ({
       passengerId: p.passengerId,
       citizenship: p.citizenship,

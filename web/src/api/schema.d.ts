@@ -515,6 +515,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/people/{personId}/manifests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every manifest that has listed a person, struck or not, with their standing on it: what counsel needs to know before a flight leaves
+         * @description Roles: officer, planner, legal, supervisor, auditor, admin.
+         */
+        get: operations["listPersonManifests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/manifests/{manifestId}/people": {
         parameters: {
             query?: never;
@@ -1463,6 +1483,28 @@ export interface components {
             manifests: components["schemas"]["ManifestSummaryInput"][];
             /** @description Pass as `after` for the next page; null on the last */
             next: string | null;
+        };
+        PersonManifestInput: {
+            id: string;
+            flightId: string;
+            /** @enum {string} */
+            state: "draft" | "in_review" | "approved" | "boarding" | "departed" | "arrived" | "closed" | "cancelled";
+            /** @description Events so far */
+            version: number;
+            /** @description User id of who drafted it */
+            owner: string;
+            /** @description People added and not struck; once the departure is recorded, those who boarded */
+            onBoard: number;
+            /** @description People struck off */
+            struck: number;
+            flight: components["schemas"]["FlightInput"];
+            /** @description The person on this manifest */
+            person: components["schemas"]["ManifestPersonInput"];
+        };
+        PersonManifestsInput: {
+            personId: string;
+            /** @description By flight date, the latest first */
+            manifests: components["schemas"]["PersonManifestInput"][];
         };
         ManifestChangeInput: {
             /** @description The manifest after the command */
@@ -3318,6 +3360,28 @@ export interface components {
             manifests: components["schemas"]["ManifestSummary"][];
             /** @description Pass as `after` for the next page; null on the last */
             next: string | null;
+        };
+        PersonManifest: {
+            id: string;
+            flightId: string;
+            /** @enum {string} */
+            state: "draft" | "in_review" | "approved" | "boarding" | "departed" | "arrived" | "closed" | "cancelled";
+            /** @description Events so far */
+            version: number;
+            /** @description User id of who drafted it */
+            owner: string;
+            /** @description People added and not struck; once the departure is recorded, those who boarded */
+            onBoard: number;
+            /** @description People struck off */
+            struck: number;
+            flight: components["schemas"]["Flight"];
+            /** @description The person on this manifest */
+            person: components["schemas"]["ManifestPerson"];
+        };
+        PersonManifests: {
+            personId: string;
+            /** @description By flight date, the latest first */
+            manifests: components["schemas"]["PersonManifest"][];
         };
         ManifestChange: {
             /** @description The manifest after the command */
@@ -6003,6 +6067,46 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ManifestDetail"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A problem (RFC 9457) */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPersonManifests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                personId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonManifests"];
                 };
             };
             /** @description A problem (RFC 9457) */

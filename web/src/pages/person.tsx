@@ -19,6 +19,7 @@ import {
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api, type Schemas } from '../api/client';
+import { DataTable } from '../components/data-table';
 import { FactForm } from '../components/fact-form';
 import { NoticeForm } from '../components/notice-form';
 import { usePageTitle } from '../components/page-title';
@@ -36,7 +37,7 @@ import {
   type PersonFact,
   type ProgramFact,
 } from '../facts-text';
-import { countryName, dayOf, endOfDayInstant, formatDate, formatInstant, isoOfDay, today } from '../format';
+import { countryName, dayOf, endOfDayInstant, formatDate, formatInstant, humanize, isoOfDay, today } from '../format';
 import { useUser } from '../session';
 
 type Decision = Schemas['Decision'];
@@ -267,6 +268,8 @@ function PersonView({ summary, facts, program, role, canRead, reload }: PersonVi
         )}
       </section>
 
+      {canRead('manifest.read') && <PersonManifests personId={summary.id} />}
+
       <section aria-labelledby="facts-heading" className="panel">
         <h2 id="facts-heading">Facts over time</h2>
         <Timeline
@@ -317,6 +320,62 @@ interface DecisionViewProps {
   readonly personById: ReadonlyMap<string, PersonFact>;
   readonly programById: ReadonlyMap<string, ProgramFact>;
   readonly stale: boolean;
+}
+
+type PersonManifest = Schemas['PersonManifests']['manifests'][number];
+
+/**
+ * Every manifest that has listed the person, with their standing on it: counsel must see a
+ * flight before it leaves, and an officer whether someone has already been returned.
+ */
+function PersonManifests({ personId }: { personId: string }) {
+  const listed = useLoad(
+    () => api.GET('/people/{personId}/manifests', { params: { path: { personId } } }),
+    [personId],
+  );
+  return (
+    <section aria-labelledby="manifests-heading" className="panel" data-testid="person-manifests">
+      <h2 id="manifests-heading">Flights and manifests</h2>
+      {listed.error !== undefined && <Failure message={listed.error} />}
+      {listed.data !== undefined &&
+        (listed.data.manifests.length === 0 ? (
+          <p>Not on any manifest.</p>
+        ) : (
+          <DataTable<PersonManifest>
+            caption="Every manifest that has listed this person, the latest flight first"
+            rows={listed.data.manifests}
+            rowKey={(m) => m.id}
+            columns={[
+              { header: 'Flight date', cell: (m) => formatDate(m.flight.date) },
+              {
+                header: 'Flight',
+                cell: (m) => `${m.flight.id}, ${m.flight.origin} → ${m.flight.destination} (${countryName(m.flight.destinationCountry)})`,
+              },
+              {
+                header: 'Manifest',
+                cell: (m) => (
+                  <Link to={`/manifest/${encodeURIComponent(m.id)}`}>
+                    {m.id} ({humanize(m.state)})
+                  </Link>
+                ),
+              },
+              { header: 'On it', cell: (m) => standing(m.person) },
+            ]}
+          />
+        ))}
+    </section>
+  );
+}
+
+/** The person's standing on a manifest, in words. */
+function standing(p: PersonManifest['person']): string {
+  if (p.status === 'struck' && p.strike !== null)
+    return `Struck: ${p.strike.reasons.map((r) => r.reason).join(' ')}`;
+  if (p.arrival !== null)
+    return p.arrival.outcome === 'refused'
+      ? `Boarded; refused on arrival (${p.arrival.reference})`
+      : `Returned; arrival confirmed (${p.arrival.reference})`;
+  return humanize(p.status);
 }
 
 function FactLink({
