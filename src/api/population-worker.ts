@@ -8,7 +8,8 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { RepatriaError } from '../domain/errors.js';
-import { populationService, type PopulationLocation, type Returns } from './population.js';
+import type { Returns } from '../domain/sweep/returned.js';
+import { populationService, type PopulationLocation } from './population.js';
 import type { PopulationReply, PopulationRequest } from './population-protocol.js';
 
 const location = workerData as PopulationLocation;

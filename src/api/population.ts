@@ -16,7 +16,7 @@ import type { Day, Instant } from '../domain/dates.js';
 import { sweepAsOf } from '../domain/sweep/as-of.js';
 import { BLOCKER_COUNT } from '../domain/sweep/blocker-bits.js';
 import { programTables } from '../domain/sweep/program-tables.js';
-import { returnedFrom } from '../domain/sweep/returned.js';
+import { returnedFrom, type Returns } from '../domain/sweep/returned.js';
 import { emptyCounts, NO_COUNTRY, summarize, type Counts } from '../domain/sweep/summary.js';
 import { sweepTimeline, type Timeline } from '../domain/sweep/timeline.js';
 import { sqliteSnapshotPath } from '../sweep/load-population.js';
@@ -75,9 +75,6 @@ export interface PopulationService {
     country?: string,
   ): Promise<readonly TimelineDay[]>;
 }
-
-/** People returned (manifest.ts `returns`), by person id: the day from which each counts as returned. */
-export type Returns = ReadonlyMap<string, { readonly day: Day }>;
 
 /** The returns as known at an instant; manifests are not in the facts the population engine loads. */
 export type ReturnsAt = (knownAt: Instant) => Promise<Returns>;

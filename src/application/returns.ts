@@ -1,6 +1,6 @@
 /**
- * Who has been returned, as known at an instant: the people the population counts (status,
- * sweeps, timelines, statistics) show as returned rather than as removable or blocked.
+ * Who has been returned, as known at an instant: the people that `repatria status`, the
+ * statistics and the dashboard's queue count as returned rather than as removable or blocked.
  */
 import type { Instant } from '../domain/dates.js';
 import { returns, type PersonReturn } from '../domain/manifest/manifest.js';

@@ -1,8 +1,9 @@
 /**
  * Removability statistics as CSV: the counts `repatria status` prints (per destination
  * country: people, people returned, removable, and people under each blocker; a person
- * counts once under each of their blockers, and a returned person as returned only), with every blocker code as a column so that the layout does
- * not change from one day to the next. Countries by number of people, then `ALL`.
+ * counts once under each of their blockers, and a returned person as returned only), with
+ * every blocker code as a column so that the layout does not change from one day to the
+ * next. Countries by number of people, then `ALL`.
  *
  * Computed with the reference decision (`decideWith`), one person at a time, a page of
  * people in memory.
@@ -12,6 +13,7 @@ import { programView } from '../domain/context.js';
 import { formatDay, formatInstant, type Day, type Instant } from '../domain/dates.js';
 import { decideWith } from '../domain/decision.js';
 import type { FactStore } from '../domain/ports.js';
+import type { Returns } from '../domain/sweep/returned.js';
 import { csvLine } from '../ingest/csv-cells.js';
 import type { TextSink } from './text-sink.js';
 
@@ -44,7 +46,7 @@ export async function removabilityStatistics(
   store: FactStore,
   on: Day,
   knownAt: Instant,
-  returns: ReadonlyMap<string, { readonly day: Day }>,
+  returns: Returns,
 ): Promise<RemovabilityStatistics> {
   const program = programView(await store.programFacts(), knownAt);
   const countries = new Map<string, CountryCounts>();
@@ -87,7 +89,7 @@ export async function exportStatistics(
   store: FactStore,
   on: Day,
   knownAt: Instant,
-  returns: ReadonlyMap<string, { readonly day: Day }>,
+  returns: Returns,
   sink: TextSink,
 ): Promise<RemovabilityStatistics> {
   const stats = await removabilityStatistics(store, on, knownAt, returns);

@@ -54,13 +54,16 @@ const JSON_FIELDS: FieldNames = { id: 'id', recordedAt: 'recordedAt', retractedA
 
 type Issue = { field: string; reason: string } | undefined;
 
+const afterStart = (what: string, at: Instant, startedAt: Instant): string =>
+  `is ${formatInstant(at)}, after this import began (${formatInstant(startedAt)}); a fact cannot be ${what} in the future`;
+
 /** Every fact: recorded and retracted before the import began. */
 function timeIssues(fact: Fact, ctx: RowContext, names: FieldNames): Issue {
-  const after = (what: string, at: Instant): string =>
-    `is ${formatInstant(at)}, after this import began (${formatInstant(ctx.startedAt)}); a fact cannot be ${what} in the future`;
-  if (fact.recordedAt > ctx.startedAt) return { field: names.recordedAt, reason: after('recorded', fact.recordedAt) };
-  if (fact.retractedAt !== undefined && fact.retractedAt > ctx.startedAt)
-    return { field: names.retractedAt, reason: after('withdrawn', fact.retractedAt) };
+  const { startedAt } = ctx;
+  if (fact.recordedAt > startedAt)
+    return { field: names.recordedAt, reason: afterStart('recorded', fact.recordedAt, startedAt) };
+  if (fact.retractedAt !== undefined && fact.retractedAt > startedAt)
+    return { field: names.retractedAt, reason: afterStart('withdrawn', fact.retractedAt, startedAt) };
   return undefined;
 }
 

@@ -9,6 +9,9 @@
 import type { Day } from '../dates.js';
 import { findIdString, type IdTable } from './id-table.js';
 
+/** People returned, by person id: the day from which each counts as returned (manifest.ts `returns`). */
+export type Returns = ReadonlyMap<string, { readonly day: Day }>;
+
 /** The day value of people who have not been returned. */
 export const NOT_RETURNED = 0x7fffffff;
 
@@ -17,7 +20,7 @@ export const NOT_RETURNED = 0x7fffffff;
  * {@link NOT_RETURNED}; `undefined` when no one has been returned (the common case costs nothing).
  * People unknown to the population are left out.
  */
-export function returnedFrom(ids: IdTable, returns: ReadonlyMap<string, { readonly day: Day }>): Int32Array | undefined {
+export function returnedFrom(ids: IdTable, returns: Returns): Int32Array | undefined {
   if (returns.size === 0) return undefined;
   const out = new Int32Array(ids.count).fill(NOT_RETURNED);
   for (const [personId, { day }] of returns) {
