@@ -31,6 +31,7 @@ import type { IdentityStore } from '../domain/identity.js';
 import { KyselyIdentityStore } from '../store/identity-store.js';
 import { PreparedPersonReader } from '../store/person-reader.js';
 import { openStore, type OpenedStore } from '../store/open-store.js';
+import { stdoutLines } from './log-lines.js';
 import type { FastifyInstance } from 'fastify';
 
 export const DEFAULT_PORT = 8080;
@@ -180,7 +181,7 @@ export function makeServices(store: OpenedStore, options: ServiceOptions): ApiSe
     passwords: options.passwords ?? argon2Hasher(options.argon2Cost ?? SERVER_ARGON2_COST),
     clock,
     randomBytes,
-    logDestination: options.logDestination ?? process.stdout,
+    logDestination: options.logDestination ?? stdoutLines(),
     ping: async () => {
       await sql`select 1`.execute(store.kysely);
       return true;

@@ -19,6 +19,28 @@ afterAll(() => {
 });
 
 const quiet = { write: () => undefined };
+const CHEAP_ARGON2 = { memoryCost: 1024, timeCost: 1, parallelism: 1 };
+
+type Running = Awaited<ReturnType<typeof startServer>>;
+
+/** The store's server with its demo sign-ins, logging warnings only, to nowhere. */
+const serveDemo = (): Promise<Running> =>
+  startServer(serverConfig({ port: '0', db: dbPath, demoUsers: true }, { REPATRIA_LOG_LEVEL: 'warn' }), {
+    logDestination: quiet,
+    argon2Cost: CHEAP_ARGON2,
+  });
+
+/** Signs in over HTTP as the demo user of the role; the session cookie to send back. */
+async function signIn(running: Running, role: string): Promise<string> {
+  const user = running.demoSignIns.find((s) => s.role === role)!;
+  const response = await fetch(`${running.url}/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: user.username, password: user.password }),
+  });
+  expect(response.status).toBe(201);
+  return response.headers.get('set-cookie')!.split(';')[0]!;
+}
 
 describe('over a loopback socket', () => {
   it('fills a store with `demo` and makes its first admin with `user add`', async () => {
@@ -51,11 +73,7 @@ describe('over a loopback socket', () => {
   });
 
   it('serves the API with demo sign-ins, sessions over HTTP and security headers', async () => {
-    const config = serverConfig({ port: '0', db: dbPath, demoUsers: true }, { REPATRIA_LOG_LEVEL: 'warn' });
-    const running = await startServer(config, {
-      logDestination: quiet,
-      argon2Cost: { memoryCost: 1024, timeCost: 1, parallelism: 1 },
-    });
+    const running = await serveDemo();
     try {
       expect(running.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
       expect(running.demoSignIns.map((s) => s.role)).toEqual([
@@ -70,14 +88,7 @@ describe('over a loopback socket', () => {
       expect(await health.json()).toEqual({ status: 'ok', checks: { database: 'up' } });
       expect(health.headers.get('x-content-type-options')).toBe('nosniff');
 
-      const officer = running.demoSignIns.find((s) => s.role === 'officer')!;
-      const signIn = await fetch(`${running.url}/sessions`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ username: officer.username, password: officer.password }),
-      });
-      expect(signIn.status).toBe(201);
-      const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+      const cookie = await signIn(running, 'officer');
       const person = await fetch(`${running.url}/people/P0000001`, { headers: { cookie } });
       expect(await person.json()).toMatchObject({ id: 'P0000001', profile: { masked: false } });
       const decision = await fetch(
@@ -89,6 +100,31 @@ describe('over a loopback socket', () => {
         personId: 'P0000001',
         knownAt: '2025-06-01T23:59:59.999Z',
       });
+    } finally {
+      await running.close();
+    }
+  });
+
+  it('answers requests that arrive together each with its own answer', async () => {
+    // The server reads, works on and answers the requests of one turn together: answers
+    // must still go back on their own connections, to their own requests.
+    const running = await serveDemo();
+    try {
+      const cookie = await signIn(running, 'officer');
+      const ids = Array.from({ length: 30 }, (_, i) => `P${String(i + 1).padStart(7, '0')}`);
+      const asked = [...ids, ...ids, 'P9999999'].map((id, i) =>
+        fetch(`${running.url}/people/${id}/decision?on=2025-0${1 + (i % 9)}-20`, { headers: { cookie } }),
+      );
+      const answers = await Promise.all(asked);
+      const bodies = (await Promise.all(answers.map((a) => a.json()))) as {
+        personId?: string;
+        on?: string;
+      }[];
+      bodies.slice(0, -1).forEach((body, i) => {
+        expect(answers[i]!.status).toBe(200);
+        expect(body).toMatchObject({ personId: ids[i % 30], on: `2025-0${1 + (i % 9)}-20` });
+      });
+      expect(answers.at(-1)!.status).toBe(404);
     } finally {
       await running.close();
     }
@@ -109,15 +145,9 @@ describe('over a loopback socket', () => {
     const running = await startServer(config, {
       logDestination: quiet,
       statistics: slow,
-      argon2Cost: { memoryCost: 1024, timeCost: 1, parallelism: 1 },
+      argon2Cost: CHEAP_ARGON2,
     });
-    const auditor = running.demoSignIns.find((s) => s.role === 'auditor')!;
-    const signIn = await fetch(`${running.url}/sessions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: auditor.username, password: auditor.password }),
-    });
-    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    const cookie = await signIn(running, 'auditor');
 
     const inFlight = fetch(`${running.url}/statistics/removability`, { headers: { cookie } });
     await inside;
