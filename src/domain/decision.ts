@@ -39,16 +39,24 @@ export interface Decision {
   readonly changesOn: Day | null;
 }
 
+// `blockingOn` gives each rule a bit of a 32-bit integer.
+if (RULES.length > 31) throw new Error(`${RULES.length} rules: blockingOn has bits for 31`);
+
 interface RuleSpans {
   readonly code: BlockerCode;
   readonly spans: readonly Span[];
 }
 
-const codesOn = (all: readonly RuleSpans[], day: Day): string =>
-  all
-    .filter((r) => r.spans.some((s) => spanCovers(s, day)))
-    .map((r) => r.code)
-    .join(',');
+/**
+ * The rules that block removal on `day`, one bit per rule in `all`'s order: two days have the
+ * same blocker codes exactly when their masks are equal. A number rather than a list of codes,
+ * since it is taken at every change point of every decision.
+ */
+function blockingOn(all: readonly RuleSpans[], day: Day): number {
+  let mask = 0;
+  for (let i = 0; i < all.length; i++) if (all[i]!.spans.some((s) => spanCovers(s, day))) mask |= 1 << i;
+  return mask;
+}
 
 /** Decides one person against a prepared programme view (many people, one `knownAt`). */
 export function decideWith(person: Person, program: ProgramView, query: DecisionQuery): Decision {
@@ -65,11 +73,11 @@ export function decideWith(person: Person, program: ProgramView, query: Decision
   }
 
   // The answer is constant between change points, so only those need testing.
-  const today = codesOn(all, on);
+  const today = blockingOn(all, on);
   let changesOn: Day | null = null;
   for (const point of boundaries(all.flatMap((r) => r.spans))) {
     if (point <= on) continue;
-    if (codesOn(all, point) !== today) {
+    if (blockingOn(all, point) !== today) {
       changesOn = point;
       break;
     }
