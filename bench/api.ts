@@ -72,7 +72,11 @@ interface Server {
 /** Starts a bench server script in a child process and waits for its URL. */
 function child(script: string, args: readonly string[], profile: string | undefined): Promise<Server> {
   const proc = fork(join(import.meta.dirname, script), [...args], {
-    execArgv: ['--import', 'tsx', ...(profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profile}`])],
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profile}`]),
+    ],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     env: { ...process.env, REPATRIA_LOG_LEVEL: 'info' },
   });
@@ -200,7 +204,10 @@ export async function run(args: readonly string[]): Promise<void> {
       `autocannon: ${o.connections} connections, loopback, SQLite; ${o.warmup} s warm-up; ${o.rounds} rounds of ${o.duration} s per measurement, ` +
         'each round measuring the ceiling again, so that the ratio compares like with like on a busy machine\n\n',
     );
-    const [bare, api] = await Promise.all([child('_api-bare.ts', [], o.profile), child('_api-server.ts', [db], o.profile)]);
+    const [bare, api] = await Promise.all([
+      child('_api-bare.ts', [], o.profile),
+      child('_api-server.ts', [db], o.profile),
+    ]);
     const officer = { authorization: `Bearer ${token.officer!}` };
     const planner = { authorization: `Bearer ${token.planner!}` };
     const cases: readonly [string, Server, Record<string, string>, () => string][] = [
@@ -250,7 +257,12 @@ export async function run(args: readonly string[]): Promise<void> {
         `decision p99 ${d.p99} ms (target ≤ 20 ms: ${d.p99 <= 20 ? 'met' : 'NOT met'})\n` +
         `server CPU per request, bare/decision: ${(decisionRound[0]!.cpuPerRequest / d.cpuPerRequest).toFixed(2)} ` +
         '(the ratio a CPU-bound server would reach, whatever else loads the machine)\n' +
-        `every round, decision/bare: ${rounds.map((r) => (r[1]!.perSecond / r[0]!.perSecond).toFixed(2)).join(', ')}\n`,
+        `every round, decision/bare: ${rounds
+          .map(
+            (r) =>
+              `${(r[1]!.perSecond / r[0]!.perSecond).toFixed(2)} (${Math.round(r[1]!.perSecond)}/${Math.round(r[0]!.perSecond)})`,
+          )
+          .join(', ')}\n`,
     );
   } finally {
     rmSync(tmp, { recursive: true, force: true });
