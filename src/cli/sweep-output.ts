@@ -22,27 +22,6 @@ export const csvLine = (cells: readonly (string | number)[]): string => `${cells
 export const usedCodes = (all: readonly Counts[]): number[] =>
   BLOCKER_CODES.map((_, b) => b).filter((b) => all.some((c) => (c.blockers[b] ?? 0) > 0));
 
-/** Writes many lines in few calls (a million JSON lines would otherwise be a million writes). */
-export class BatchedWriter {
-  private parts: string[] = [];
-  private size = 0;
-
-  constructor(private readonly write: (text: string) => void) {}
-
-  add(text: string): void {
-    this.parts.push(text);
-    this.size += text.length;
-    if (this.size >= 1 << 20) this.flush();
-  }
-
-  flush(): void {
-    if (this.parts.length === 0) return;
-    this.write(this.parts.join(''));
-    this.parts = [];
-    this.size = 0;
-  }
-}
-
 /**
  * The per-country table of `status` and `sweep`: countries by number of people, then ALL.
  * `returned`: a column of people already returned (status counts them apart; a sweep does not).

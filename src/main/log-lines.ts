@@ -10,30 +10,30 @@
  * a signal handled by the shutdown) are written then; a killed process loses at most the
  * lines of the turn it was killed in.
  */
-export interface LineSink {
-  write(text: string): unknown;
-}
+import { BatchedWriter } from '../cli/batched-writer.js';
 
 export interface BatchedLines {
   write(line: string): void;
-  /** Writes what is held now (also done on its own at the end of each turn and at exit). */
-  flush(): void;
 }
 
-export function batchedLines(sink: LineSink, onExit: (flush: () => void) => void): BatchedLines {
-  let held: string[] = [];
+export function batchedLines(
+  sink: { write(text: string): unknown },
+  onExit: (flush: () => void) => void,
+): BatchedLines {
+  const writer = new BatchedWriter((text) => void sink.write(text));
+  let scheduled = false;
   const flush = (): void => {
-    if (held.length === 0) return;
-    const text = held.join('');
-    held = [];
-    sink.write(text);
+    scheduled = false;
+    writer.flush();
   };
   onExit(flush);
   return {
     write(line) {
-      if (held.push(line) === 1) setImmediate(flush);
+      writer.add(line);
+      if (scheduled) return;
+      scheduled = true;
+      setImmediate(flush);
     },
-    flush,
   };
 }
 

@@ -21,7 +21,7 @@ import { choiceOption, countryOption, dayOption, instantOption } from '../option
 import { loadForCli, type SnapshotOptions } from '../population.js';
 import { withStore, type StoreConfig } from '../store-config.js';
 import { renderTable } from '../table.js';
-import { BatchedWriter } from '../sweep-output.js';
+import { BatchedWriter } from '../batched-writer.js';
 
 const FORMATS = ['table', 'json', 'jsonl'] as const;
 

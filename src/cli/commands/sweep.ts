@@ -15,7 +15,8 @@ import type { CliIo } from '../io.js';
 import { choiceOption, countryOption, dayOption, instantOption, today } from '../options.js';
 import { loadForCli, type SnapshotOptions } from '../population.js';
 import type { StoreConfig } from '../store-config.js';
-import { BatchedWriter, countsJson, countsTable, csvLine } from '../sweep-output.js';
+import { BatchedWriter } from '../batched-writer.js';
+import { countsJson, countsTable, csvLine } from '../sweep-output.js';
 
 const FORMATS = ['table', 'csv', 'json', 'jsonl'] as const;
 

@@ -19,7 +19,8 @@ import { choiceOption, countryOption, dayOption, instantOption } from '../option
 import { loadForCli, type SnapshotOptions } from '../population.js';
 import type { StoreConfig } from '../store-config.js';
 import { renderTable } from '../table.js';
-import { BatchedWriter, countsJson, csvLine, usedCodes } from '../sweep-output.js';
+import { BatchedWriter } from '../batched-writer.js';
+import { countsJson, csvLine, usedCodes } from '../sweep-output.js';
 
 const FORMATS = ['csv', 'json', 'table'] as const;
 const GROUPINGS = ['blocker', 'country'] as const;
