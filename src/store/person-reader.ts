@@ -2,18 +2,34 @@
  * The reads an API request makes, each one prepared query (see prepared-query.ts): a person with every fact
  * (`FactStore.getPerson`) and the log's last seq, or both at once (`readPerson`).
  * Answers exactly as the fact store does; a test compares the two on both databases.
+ *
+ * The people asked for in one turn of the event loop are read together, in one statement:
+ * under load the server works in batches (src/api/server.ts), and one statement for a
+ * batch's people costs less than one per person (the read transaction, the driver's call,
+ * the log's last seq are paid once, and SQLite's code stays in the CPU's caches). Every
+ * person of one statement is read in one snapshot, with that snapshot's last seq.
  */
-import { sql } from 'kysely';
-import type { Person } from '../domain/facts.js';
+import { sql, type RawBuilder } from 'kysely';
+import type { Person, PersonFact } from '../domain/facts.js';
 import { personFactFromRow } from './fact-codec.js';
 import { readQueries, type PreparedQuery, type ReadQueries } from './prepared-query.js';
 import type { OpenedStore } from './open-store.js';
 
 /** Placeholder values, unlike any real parameter, to find the parameters in the compiled SQL. */
 const PERSON_MARKER = '\u0000person';
+const PEOPLE_MARKER: PersonIds = ['\u0000people'];
 
 /** The log's last seq as a column of another query (the same SQL in both dialects). */
 const LAST_SEQ = sql<number | null>`(select max(seq) from events)`.as('last_seq');
+
+/**
+ * The most people one statement reads. The list is one parameter (a JSON array on SQLite, an
+ * array on PostgreSQL), so this bounds the statement's work, not its text.
+ */
+export const MAX_PEOPLE_PER_READ = 256;
+
+/** The ids of one read: a JSON array of them on SQLite, the array itself on PostgreSQL. */
+type PersonIds = string | readonly string[];
 
 /** A person and the store's last event seq, read in one statement: the person is as of that seq. */
 export interface PersonRead {
@@ -28,27 +44,43 @@ export interface PersonReader {
   lastSeq(): Promise<number>;
 }
 
+interface Waiting {
+  readonly id: string;
+  resolve(read: PersonRead | undefined): void;
+  reject(error: unknown): void;
+}
+
 export class PreparedPersonReader implements PersonReader {
   private readonly reads: ReadQueries;
-  /** [body, retracted_at, last_seq]: values, not row objects, on the busiest read. */
-  private readonly facts: PreparedQuery<[string], readonly [string, number | null, number | null]>;
+  /** [person_id, body, retracted_at, last_seq]: values, not row objects, on the busiest read. */
+  private readonly facts: PreparedQuery<[PersonIds], readonly [string, string, number | null, number | null]>;
   private readonly person: PreparedQuery<[string], { last_seq: number | null }>;
   private readonly seq: PreparedQuery<[], { seq: number | null }>;
+  /** How a list of ids is passed: SQLite takes no arrays, so it unpacks a JSON one. */
+  private readonly idsParameter: (ids: readonly string[]) => PersonIds;
+  /** The reads asked for since the last statement, answered together on the next turn. */
+  private waiting: Waiting[] = [];
 
   constructor(store: Pick<OpenedStore, 'kysely' | 'native'>) {
     const db = store.kysely;
     this.reads = readQueries(store);
+    const sqlite = store.native.dialect === 'sqlite';
+    this.idsParameter = sqlite ? (ids) => JSON.stringify(ids) : (ids) => ids;
+    const among = (ids: PersonIds): RawBuilder<unknown> =>
+      sqlite ? sql`(select value from json_each(${ids}))` : sql`any(${ids})`;
     // The last seq rides along as an uncorrelated subquery (evaluated once per statement), so
     // that the programme cache's freshness check costs no statement of its own, and the seq
     // is read in the same snapshot as the facts. From person_facts alone, not joined to
     // people: a fact's person always exists (foreign key), and that join was a second index
-    // lookup on every request. A person with no facts is found by the second query.
-    this.facts = this.reads.prepareValues([PERSON_MARKER] as [string], (id) =>
+    // lookup on every request. A person with no facts is found by the second query. Ordered
+    // as the index `person_facts(person_id, seq, ord)` is, so that no sort is needed.
+    this.facts = this.reads.prepareValues([PEOPLE_MARKER] as [PersonIds], (ids) =>
       db
         .selectFrom('person_facts as f')
         .leftJoin('fact_retractions as r', 'r.fact_id', 'f.id')
-        .select(['f.body', 'r.retracted_at', LAST_SEQ])
-        .where('f.person_id', '=', id)
+        .select(['f.person_id', 'f.body', 'r.retracted_at', LAST_SEQ])
+        .where(sql`f.person_id`, sqlite ? 'in' : '=', among(ids))
+        .orderBy('f.person_id')
         .orderBy('f.seq')
         .orderBy('f.ord'),
     );
@@ -69,20 +101,58 @@ export class PreparedPersonReader implements PersonReader {
     return (await this.readPerson(id))?.person;
   }
 
-  async readPerson(id: string): Promise<PersonRead | undefined> {
-    const rows = await this.facts.run(id);
-    if (rows.length === 0) {
-      // Rare: a person recorded without facts, or no such person.
-      const found = (await this.person.run(id))[0];
-      return found === undefined ? undefined : { person: { id, facts: [] }, lastSeq: found.last_seq ?? 0 };
-    }
-    const facts = [];
-    for (const [body, retractedAt] of rows) facts.push(personFactFromRow(body, retractedAt));
-    return { person: { id, facts }, lastSeq: rows[0]![2] ?? 0 };
+  readPerson(id: string): Promise<PersonRead | undefined> {
+    return new Promise((resolve, reject) => {
+      // The first read of a turn schedules the statement; the others of the turn join it.
+      if (this.waiting.length === 0) setImmediate(() => void this.readWaiting());
+      this.waiting.push({ id, resolve, reject });
+    });
   }
 
   async lastSeq(): Promise<number> {
     const rows = await this.seq.run();
     return rows[0]?.seq ?? 0;
+  }
+
+  private async readWaiting(): Promise<void> {
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (let i = 0; i < waiting.length; i += MAX_PEOPLE_PER_READ) {
+      const part = waiting.slice(i, i + MAX_PEOPLE_PER_READ);
+      try {
+        await this.readTogether(part);
+      } catch (error) {
+        // Each read not yet answered fails with the statement (a resolved one ignores this).
+        for (const w of part) w.reject(error);
+      }
+    }
+  }
+
+  private async readTogether(waiting: readonly Waiting[]): Promise<void> {
+    const ids = [...new Set(waiting.map((w) => w.id))];
+    const rows = await this.facts.run(this.idsParameter(ids));
+    const facts = new Map<string, PersonFact[]>();
+    for (const [personId, body, retractedAt] of rows) {
+      let list = facts.get(personId);
+      if (list === undefined) facts.set(personId, (list = []));
+      list.push(personFactFromRow(body, retractedAt));
+    }
+    const lastSeq = rows[0]?.[3] ?? 0;
+    const given = new Set<string>();
+    for (const w of waiting) {
+      const list = facts.get(w.id);
+      if (list === undefined) continue;
+      // The same person asked for twice in a turn: each caller gets a list of its own.
+      w.resolve({ person: { id: w.id, facts: given.has(w.id) ? [...list] : list }, lastSeq });
+      given.add(w.id);
+    }
+    for (const w of waiting) {
+      if (facts.has(w.id)) continue;
+      // Rare: a person recorded without facts, or no such person.
+      const found = (await this.person.run(w.id))[0];
+      w.resolve(
+        found === undefined ? undefined : { person: { id: w.id, facts: [] }, lastSeq: found.last_seq ?? 0 },
+      );
+    }
   }
 }
