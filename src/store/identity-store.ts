@@ -7,7 +7,7 @@
  * one with no `session_ends` row, a password the latest version). Every change to an account
  * or a profile writes its access event in the same transaction.
  */
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { isRole } from '../domain/access.js';
 import { dayOfInstant, formatDay } from '../domain/dates.js';
 import { RepatriaError } from '../domain/errors.js';
@@ -24,11 +24,17 @@ import {
   type TokenInfo,
   type User,
 } from '../domain/identity.js';
-import { aNumberForms, nameSearch, nameWords, type PeopleSearch, type PersonProfile } from '../domain/profile.js';
+import {
+  aNumberForms,
+  nameSearch,
+  nameWords,
+  type PeopleSearch,
+  type PersonProfile,
+} from '../domain/profile.js';
 import { chunks } from './chunks.js';
 import { nameWordRows } from './migrations/0008-profile-search.js';
 import { readQueries, type PreparedQuery, type ReadQueries } from './prepared-query.js';
-import type { IdentityTables } from './identity-tables.js';
+import type { AccessEventsTable, IdentityTables } from './identity-tables.js';
 import type { OpenedStore } from './open-store.js';
 import type { Database } from './schema.js';
 
@@ -129,14 +135,12 @@ async function refuseProfile(
 
 /** Each person's latest profile version, as `p`: the one in force. */
 const currentProfiles = (db: Db) =>
-  db
-    .selectFrom('person_profiles as p')
-    .where('p.version', '=', (eb) =>
-      eb
-        .selectFrom('person_profiles as q')
-        .select((q) => q.fn.max('q.version').as('v'))
-        .whereRef('q.person_id', '=', 'p.person_id'),
-    );
+  db.selectFrom('person_profiles as p').where('p.version', '=', (eb) =>
+    eb
+      .selectFrom('person_profiles as q')
+      .select((q) => q.fn.max('q.version').as('v'))
+      .whereRef('q.person_id', '=', 'p.person_id'),
+  );
 
 /** Word rows per multi-row insert (3 columns). */
 const WORD_ROWS_PER_INSERT = 2_000;
@@ -150,12 +154,23 @@ async function insertNameWords(
     await trx.insertInto('profile_name_words').values(rows).execute();
 }
 
+/** Entries per statement: eight values each, well within either database's parameter limit. */
+const ACCESS_ROWS_PER_STATEMENT = 500;
+
+interface PendingAccess {
+  readonly row: Insertable<AccessEventsTable>;
+  resolve(): void;
+  reject(error: unknown): void;
+}
+
 export class KyselyIdentityStore implements IdentityStore, ProfileStore, AccessLog {
   private readonly db: Db;
   private readonly reads: ReadQueries;
   /** Every request's first read: prepared once, since building it costs more than running it. */
   private readonly tokenLookup: PreparedQuery<[string, number], PrincipalRow>;
   private readonly sessionLookup: PreparedQuery<[string, number], PrincipalRow>;
+  /** Access-log entries appended this turn, written together on the next (`append`). */
+  private pendingAccess: PendingAccess[] = [];
 
   constructor(
     private readonly store: IdentityStoreConnection,
@@ -507,7 +522,9 @@ export class KyselyIdentityStore implements IdentityStore, ProfileStore, AccessL
         const written = new Set(inserted.map((r) => r.person_id));
         await insertNameWords(
           trx,
-          chunk.filter((p) => written.has(p.personId)).map((p) => ({ personId: p.personId, version: 1, name: p.name })),
+          chunk
+            .filter((p) => written.has(p.personId))
+            .map((p) => ({ personId: p.personId, version: 1, name: p.name })),
         );
       }
       if (added > 0) {
@@ -536,7 +553,10 @@ export class KyselyIdentityStore implements IdentityStore, ProfileStore, AccessL
   async findPeople(search: PeopleSearch, after: string | undefined, limit: number): Promise<string[]> {
     const forms = search.aNumber === undefined ? undefined : aNumberForms(search.aNumber);
     if (search.aNumber !== undefined && forms === undefined)
-      throw new RepatriaError('INVALID_INPUT', `"${search.aNumber}" is not an A-number (A and 8 or 9 digits)`);
+      throw new RepatriaError(
+        'INVALID_INPUT',
+        `"${search.aNumber}" is not an A-number (A and 8 or 9 digits)`,
+      );
     const named = search.name === undefined ? undefined : nameSearch(search.name);
     if (search.name !== undefined && named === undefined)
       throw new RepatriaError('INVALID_INPUT', 'A name search needs at least one letter or digit');
@@ -546,7 +566,9 @@ export class KyselyIdentityStore implements IdentityStore, ProfileStore, AccessL
     // its earlier name or number.
     const candidates =
       forms !== undefined
-        ? (await currentProfiles(this.db).select('p.person_id').where('p.a_number', 'in', forms).execute()).map((r) => r.person_id)
+        ? (
+            await currentProfiles(this.db).select('p.person_id').where('p.a_number', 'in', forms).execute()
+          ).map((r) => r.person_id)
         : await this.nameCandidates(search.name!);
     const ids = [...new Set(candidates)].filter((id) => after === undefined || id > after).sort();
     const found: string[] = [];
@@ -607,25 +629,48 @@ export class KyselyIdentityStore implements IdentityStore, ProfileStore, AccessL
 
   // ---------------------------------------------------------------- access log
 
-  async append(
+  /**
+   * Appends an entry. The entries appended in one turn of the event loop are written
+   * together, in one statement, on the next turn, in the order they came: every unmasked
+   * read appends one, and a write of its own per read made the busiest reads of personal
+   * data queue behind one another's commits. Resolves once the entry is stored, so that a
+   * caller answers only then; if the statement fails, every entry of it fails with it.
+   */
+  append(
     event: Omit<AccessEvent, 'seq' | 'at' | 'details'> & {
       readonly details: Readonly<Record<string, unknown>>;
     },
   ): Promise<void> {
-    const at = this.now();
-    await this.db
-      .insertInto('access_events')
-      .values({
-        at,
-        actor: event.actor,
-        role: event.role,
-        kind: event.kind,
-        subject_type: event.subjectType,
-        subject_id: event.subjectId,
-        request_id: event.requestId,
-        details: JSON.stringify(event.details),
-      })
-      .execute();
+    const row: Insertable<AccessEventsTable> = {
+      at: this.now(),
+      actor: event.actor,
+      role: event.role,
+      kind: event.kind,
+      subject_type: event.subjectType,
+      subject_id: event.subjectId,
+      request_id: event.requestId,
+      details: JSON.stringify(event.details),
+    };
+    return new Promise((resolve, reject) => {
+      if (this.pendingAccess.length === 0) setImmediate(() => void this.writePendingAccess());
+      this.pendingAccess.push({ row, resolve, reject });
+    });
+  }
+
+  private async writePendingAccess(): Promise<void> {
+    const pending = this.pendingAccess;
+    this.pendingAccess = [];
+    for (const part of chunks(pending, ACCESS_ROWS_PER_STATEMENT)) {
+      try {
+        await this.db
+          .insertInto('access_events')
+          .values(part.map((p) => p.row))
+          .execute();
+        for (const p of part) p.resolve();
+      } catch (error) {
+        for (const p of part) p.reject(error);
+      }
+    }
   }
 
   async list(afterSeq: number, limit: number): Promise<AccessEvent[]> {
