@@ -4,11 +4,14 @@
  * Answers exactly as the fact store does; a test compares the two on both databases.
  *
  * The people asked for in one turn of the event loop are read together, in one statement:
- * under load the server works in batches (src/api/server.ts), and one statement for a
- * batch's people costs less than one per person (the read transaction, the driver's call,
- * the log's last seq are paid once, and SQLite's code stays in the CPU's caches). Every
- * person of one statement is read in one snapshot, with that snapshot's last seq.
+ * under load, the requests read in one poll of the sockets all reach this read in the same
+ * turn (src/api/server.ts), and one statement for all their people costs less than one per
+ * person (the read transaction, the driver's call, the log's last seq are paid once, and
+ * SQLite's code stays in the CPU's caches). Every
+ * person of one statement is read in one snapshot, with that snapshot's last seq. DataLoader
+ * gathers the reads; nothing is remembered from one turn to the next.
  */
+import DataLoader from 'dataloader';
 import { sql, type RawBuilder } from 'kysely';
 import type { Person, PersonFact } from '../domain/facts.js';
 import { personFactFromRow } from './fact-codec.js';
@@ -44,12 +47,6 @@ export interface PersonReader {
   lastSeq(): Promise<number>;
 }
 
-interface Waiting {
-  readonly id: string;
-  resolve(read: PersonRead | undefined): void;
-  reject(error: unknown): void;
-}
-
 export class PreparedPersonReader implements PersonReader {
   private readonly reads: ReadQueries;
   /** [person_id, body, retracted_at, last_seq]: values, not row objects, on the busiest read. */
@@ -58,8 +55,8 @@ export class PreparedPersonReader implements PersonReader {
   private readonly seq: PreparedQuery<[], { seq: number | null }>;
   /** How a list of ids is passed: SQLite takes no arrays, so it unpacks a JSON one. */
   private readonly idsParameter: (ids: readonly string[]) => PersonIds;
-  /** The reads asked for since the last statement, answered together on the next turn. */
-  private waiting: Waiting[] = [];
+  /** Gathers the reads asked for in one turn, answered together on the next. */
+  private readonly loader: DataLoader<string, PersonRead | undefined>;
 
   constructor(store: Pick<OpenedStore, 'kysely' | 'native'>) {
     const db = store.kysely;
@@ -90,6 +87,14 @@ export class PreparedPersonReader implements PersonReader {
     this.seq = this.reads.prepare([] as [], () =>
       db.selectFrom('events').select((eb) => eb.fn.max<number | null>('seq').as('seq')),
     );
+    this.loader = new DataLoader((ids) => this.readTogether(ids), {
+      // Nothing remembered between turns: every read sees the store as it is then.
+      cache: false,
+      // A turn, not DataLoader's default of the current promise jobs: the requests read in
+      // one poll of the sockets each reach this read in a callback of their own.
+      batchScheduleFn: (run) => setImmediate(run),
+      maxBatchSize: MAX_PEOPLE_PER_READ,
+    });
   }
 
   /** Closes this reader's own connection (the store itself stays open). */
@@ -102,11 +107,7 @@ export class PreparedPersonReader implements PersonReader {
   }
 
   readPerson(id: string): Promise<PersonRead | undefined> {
-    return new Promise((resolve, reject) => {
-      // The first read of a turn schedules the statement; the others of the turn join it.
-      if (this.waiting.length === 0) setImmediate(() => void this.readWaiting());
-      this.waiting.push({ id, resolve, reject });
-    });
+    return this.loader.load(id);
   }
 
   async lastSeq(): Promise<number> {
@@ -114,23 +115,9 @@ export class PreparedPersonReader implements PersonReader {
     return rows[0]?.seq ?? 0;
   }
 
-  private async readWaiting(): Promise<void> {
-    const waiting = this.waiting;
-    this.waiting = [];
-    for (let i = 0; i < waiting.length; i += MAX_PEOPLE_PER_READ) {
-      const part = waiting.slice(i, i + MAX_PEOPLE_PER_READ);
-      try {
-        await this.readTogether(part);
-      } catch (error) {
-        // Each read not yet answered fails with the statement (a resolved one ignores this).
-        for (const w of part) w.reject(error);
-      }
-    }
-  }
-
-  private async readTogether(waiting: readonly Waiting[]): Promise<void> {
-    const ids = [...new Set(waiting.map((w) => w.id))];
-    const rows = await this.facts.run(this.idsParameter(ids));
+  /** The people of `ids` (an id may come more than once), in one statement, in that order. */
+  private async readTogether(ids: readonly string[]): Promise<(PersonRead | undefined)[]> {
+    const rows = await this.facts.run(this.idsParameter([...new Set(ids)]));
     const facts = new Map<string, PersonFact[]>();
     for (const [personId, body, retractedAt] of rows) {
       let list = facts.get(personId);
@@ -139,20 +126,21 @@ export class PreparedPersonReader implements PersonReader {
     }
     const lastSeq = rows[0]?.[3] ?? 0;
     const given = new Set<string>();
-    for (const w of waiting) {
-      const list = facts.get(w.id);
-      if (list === undefined) continue;
+    const out: (PersonRead | undefined)[] = [];
+    for (const id of ids) {
+      const list = facts.get(id);
+      if (list === undefined) {
+        // Rare: a person recorded without facts, or no such person.
+        const found = (await this.person.run(id))[0];
+        out.push(
+          found === undefined ? undefined : { person: { id, facts: [] }, lastSeq: found.last_seq ?? 0 },
+        );
+        continue;
+      }
       // The same person asked for twice in a turn: each caller gets a list of its own.
-      w.resolve({ person: { id: w.id, facts: given.has(w.id) ? [...list] : list }, lastSeq });
-      given.add(w.id);
+      out.push({ person: { id, facts: given.has(id) ? [...list] : list }, lastSeq });
+      given.add(id);
     }
-    for (const w of waiting) {
-      if (facts.has(w.id)) continue;
-      // Rare: a person recorded without facts, or no such person.
-      const found = (await this.person.run(w.id))[0];
-      w.resolve(
-        found === undefined ? undefined : { person: { id: w.id, facts: [] }, lastSeq: found.last_seq ?? 0 },
-      );
-    }
+    return out;
   }
 }
