@@ -36,6 +36,7 @@ import { nameWordRows } from './migrations/0008-profile-search.js';
 import { readQueries, type PreparedQuery, type ReadQueries } from './prepared-query.js';
 import type { AccessEventsTable, IdentityTables } from './identity-tables.js';
 import type { OpenedStore } from './open-store.js';
+import { perTurn } from './per-turn.js';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database & IdentityTables>;
@@ -157,12 +158,6 @@ async function insertNameWords(
 /** Entries per statement: eight values each, well within either database's parameter limit. */
 const ACCESS_ROWS_PER_STATEMENT = 500;
 
-interface PendingAccess {
-  readonly row: Insertable<AccessEventsTable>;
-  resolve(): void;
-  reject(error: unknown): void;
-}
-
 export class KyselyIdentityStore implements IdentityStore, ProfileStore, AccessLog {
   private readonly db: Db;
   private readonly reads: ReadQueries;
@@ -170,7 +165,9 @@ export class KyselyIdentityStore implements IdentityStore, ProfileStore, AccessL
   private readonly tokenLookup: PreparedQuery<[string, number], PrincipalRow>;
   private readonly sessionLookup: PreparedQuery<[string, number], PrincipalRow>;
   /** Access-log entries appended this turn, written together on the next (`append`). */
-  private pendingAccess: PendingAccess[] = [];
+  private readonly accessWrites = perTurn<Insertable<AccessEventsTable>, undefined>((rows) =>
+    this.writeAccess(rows),
+  );
 
   constructor(
     private readonly store: IdentityStoreConnection,
@@ -651,26 +648,25 @@ export class KyselyIdentityStore implements IdentityStore, ProfileStore, AccessL
       request_id: event.requestId,
       details: JSON.stringify(event.details),
     };
-    return new Promise((resolve, reject) => {
-      if (this.pendingAccess.length === 0) setImmediate(() => void this.writePendingAccess());
-      this.pendingAccess.push({ row, resolve, reject });
-    });
+    return this.accessWrites.load(row);
   }
 
-  private async writePendingAccess(): Promise<void> {
-    const pending = this.pendingAccess;
-    this.pendingAccess = [];
-    for (const part of chunks(pending, ACCESS_ROWS_PER_STATEMENT)) {
+  /**
+   * The statements one after another, so that the entries are stored in the order they came;
+   * the entries of a statement that fails fail with it, and only they.
+   */
+  private async writeAccess(rows: readonly Insertable<AccessEventsTable>[]): Promise<(undefined | Error)[]> {
+    const out: (undefined | Error)[] = [];
+    for (const part of chunks(rows, ACCESS_ROWS_PER_STATEMENT)) {
       try {
-        await this.db
-          .insertInto('access_events')
-          .values(part.map((p) => p.row))
-          .execute();
-        for (const p of part) p.resolve();
+        await this.db.insertInto('access_events').values(part).execute();
+        out.push(...part.map(() => undefined));
       } catch (error) {
-        for (const p of part) p.reject(error);
+        const failed = error instanceof Error ? error : new Error(String(error));
+        out.push(...part.map(() => failed));
       }
     }
+    return out;
   }
 
   async list(afterSeq: number, limit: number): Promise<AccessEvent[]> {

@@ -7,16 +7,16 @@
  * under load, the requests read in one poll of the sockets all reach this read in the same
  * turn (src/api/server.ts), and one statement for all their people costs less than one per
  * person (the read transaction, the driver's call, the log's last seq are paid once, and
- * SQLite's code stays in the CPU's caches). Every
- * person of one statement is read in one snapshot, with that snapshot's last seq. DataLoader
- * gathers the reads; nothing is remembered from one turn to the next.
+ * SQLite's code stays in the CPU's caches). Every person of one statement is read in one
+ * snapshot, with that snapshot's last seq. Nothing is remembered from one turn to the next.
  */
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import { sql, type RawBuilder } from 'kysely';
 import type { Person, PersonFact } from '../domain/facts.js';
 import { personFactFromRow } from './fact-codec.js';
 import { readQueries, type PreparedQuery, type ReadQueries } from './prepared-query.js';
 import type { OpenedStore } from './open-store.js';
+import { perTurn } from './per-turn.js';
 
 /** Placeholder values, unlike any real parameter, to find the parameters in the compiled SQL. */
 const PERSON_MARKER = '\u0000person';
@@ -87,14 +87,7 @@ export class PreparedPersonReader implements PersonReader {
     this.seq = this.reads.prepare([] as [], () =>
       db.selectFrom('events').select((eb) => eb.fn.max<number | null>('seq').as('seq')),
     );
-    this.loader = new DataLoader((ids) => this.readTogether(ids), {
-      // Nothing remembered between turns: every read sees the store as it is then.
-      cache: false,
-      // A turn, not DataLoader's default of the current promise jobs: the requests read in
-      // one poll of the sockets each reach this read in a callback of their own.
-      batchScheduleFn: (run) => setImmediate(run),
-      maxBatchSize: MAX_PEOPLE_PER_READ,
-    });
+    this.loader = perTurn((ids) => this.readTogether(ids), MAX_PEOPLE_PER_READ);
   }
 
   /** Closes this reader's own connection (the store itself stays open). */
