@@ -2,7 +2,8 @@
  * Checks that a store is whole: what `repatria verify` runs, and what a restore and the
  * crash tests check after each restart.
  *
- * - the database's own checks (SQLite `quick_check` and `foreign_key_check`);
+ * - the database's own checks (SQLite `quick_check` and `foreign_key_check`; on PostgreSQL,
+ *   fact rows whose person is missing);
  * - every row was written by an event of the log, and every fact event wrote exactly the
  *   rows its details count (people, facts, retractions): a transaction that committed is
  *   complete, and nothing is there that no event wrote;
@@ -133,6 +134,11 @@ export async function verifyStore(db: Kysely<Database>, dialect: StoreDialect, o
     // writers; a store (or backup) from before that migration has no such table yet.
     const { rows: narrow } = await sql<{ n: number }>`select count(*) as n from sqlite_master where type = 'table' and name = 'person_fact_packs'`.execute(db);
     if ((narrow[0]?.n ?? 0) > 0) await checkFactPacks(db, find);
+  } else {
+    // Bulk imports may write without PostgreSQL's per-row foreign key checks (src/ingest/postgres-writer.ts).
+    const { rows: orphans } = await sql<{ id: string; person_id: string }>`select f.id, f.person_id from person_facts f
+      where not exists (select 1 from people p where p.id = f.person_id) order by f.id limit ${MAX_FINDINGS}`.execute(db);
+    for (const r of orphans) find(`person_facts row ${r.id} refers to a missing people row (${r.person_id})`);
   }
 
   // Every row's event, and every fact event's rows.
