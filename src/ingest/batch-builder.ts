@@ -7,7 +7,8 @@
 import type { Fact, PersonFact, ProgramFact } from '../domain/facts.js';
 import type { BulkValue } from '../store/store-connection.js';
 import { ValueWriter, type PackedBatch, type Rejection, type RowKind } from './batch.js';
-import { pushPersonFactRow, pushProgramFactRow } from './fact-rows.js';
+import { pushProgramFactRow, writePersonFactRow } from './fact-rows.js';
+import { factBody } from '../store/fact-codec.js';
 
 /** A batch never grows beyond this many times its target, even inside one person's facts. */
 const HARD_LIMIT_FACTOR = 4;
@@ -68,10 +69,12 @@ export class BatchBuilder {
       const fact = facts[i]!;
       this.factRow.push(index);
       this.retractedAt.push(fact.retractedAt ?? NaN);
-      row.length = 0;
-      if (this.kind === 'person') pushPersonFactRow(row, personId, fact as PersonFact, bodies?.[i]);
-      else pushProgramFactRow(row, fact as ProgramFact);
-      for (const value of row) this.values.push(value);
+      if (this.kind === 'person') writePersonFactRow(this.values, personId, fact as PersonFact, bodies?.[i] ?? factBody(fact));
+      else {
+        row.length = 0;
+        pushProgramFactRow(row, fact as ProgramFact);
+        for (const value of row) this.values.push(value);
+      }
     }
     return ACCEPTED;
   }

@@ -2,15 +2,17 @@
  * What the reading side hands the writing side: accepted rows as row values, and the rows it
  * refused. A batch is written in one transaction with one event.
  *
- * Row values are packed as they are made (`ValueWriter`): numbers into a Float64Array, blobs
- * into one byte buffer, strings joined into a few long strings (a string per few thousand
- * values, so that each value's own string dies young). Two reasons, both measured:
+ * Row values are packed as they are made (`ValueWriter`): numbers into a Float64Array,
+ * strings (as UTF-8) and blobs into one byte buffer. Reasons, all measured:
  * - a batch of 50,000 facts held as JavaScript values (half a million of them, most of them
  *   strings) outlives the young generation and is copied into the old one, and the garbage
  *   collector then cost the reading thread as much as validating the rows did;
- * - the typed arrays cross from the worker thread to the writer without being copied and the
- *   few long strings are copied whole, where structured cloning of a list of values cost the
- *   writer, the slowest stage, about 2 µs per fact.
+ * - the typed arrays cross from the worker thread to the writer without being copied, where
+ *   structured cloning of a list of values cost the writer, the slowest stage, about 2 µs
+ *   per fact;
+ * - strings written as UTF-8 bytes cost the reading thread less than joining them into long
+ *   strings did (about 2 µs a fact, the join flattening each body), and the PostgreSQL writer
+ *   copies those bytes into COPY as they are.
  * The writer reads the values back in order (`ValueReader`) straight into its statements,
  * or unpacks a batch whole (`unpackBatch`) when it must look facts up by position.
  */
@@ -36,18 +38,11 @@ export interface PackedValues {
   /** Per value: 0 null, 1 number, 2 string, 3 bytes. */
   readonly kinds: Uint8Array;
   readonly numbers: Float64Array;
-  /** The strings, `STRINGS_PER_CHUNK` to a chunk, each chunk joined into one string. */
-  readonly text: readonly string[];
-  /** Length of each string (UTF-16 units), in order. */
-  readonly textLengths: Int32Array;
-  /** The bytes of the blobs, one after another. */
+  /** The bytes of the strings (UTF-8) and blobs, one after another. */
   readonly bytes: Uint8Array;
-  /** Byte length of each blob, in order. */
+  /** Byte length of each string and blob, in order. */
   readonly byteLengths: Int32Array;
 }
-
-/** Strings joined into one: few enough per chunk that each value's string dies young. */
-const STRINGS_PER_CHUNK = 4_096;
 
 /** Accepted rows, packed, in file order: what crosses to the writer. */
 export interface PackedBatch {
@@ -83,60 +78,74 @@ const BYTES = 3;
 export class ValueWriter {
   private kinds = new Uint8Array(1024);
   private numbers = new Float64Array(256);
-  private bytes = new Uint8Array(16 * 1024);
-  private byteLengths = new Int32Array(256);
-  private textLengths = new Int32Array(1024);
-  private text: string[] = [];
-  private pending: string[] = [];
+  private bytes = new Uint8Array(64 * 1024);
+  /** `bytes` as a Buffer (the same memory), for its UTF-8 and number writes. */
+  private bytesView = Buffer.from(this.bytes.buffer);
+  private byteLengths = new Int32Array(1024);
   private k = 0;
   private n = 0;
   private b = 0;
   private bl = 0;
-  private t = 0;
 
   get count(): number {
     return this.k;
   }
 
   push(value: BulkValue): void {
+    if (value === null) this.pushNull();
+    else if (typeof value === 'number') this.pushNumber(value);
+    else if (typeof value === 'string') this.pushString(value);
+    else this.pushBytes(value.length, (out, at) => { out.set(value, at); });
+  }
+
+  pushNull(): void {
+    this.kind(NULL);
+  }
+
+  pushNumber(value: number): void {
+    this.kind(NUMBER);
+    if (this.n === this.numbers.length) this.numbers = grow(this.numbers, this.n * 2);
+    this.numbers[this.n++] = value;
+  }
+
+  pushString(value: string): void {
+    this.kind(STRING);
+    const length = value.length;
+    // At most three bytes of UTF-8 per UTF-16 unit.
+    this.room(length * 3);
+    this.length(this.bytesView.write(value, this.b, 'utf8'));
+  }
+
+  /** A blob of `length` bytes, written in place by `write` (no buffer of its own). */
+  pushBytes(length: number, write: (out: Buffer, at: number) => void): void {
+    this.kind(BYTES);
+    this.room(length);
+    write(this.bytesView, this.b);
+    this.length(length);
+  }
+
+  private kind(kind: number): void {
     if (this.k === this.kinds.length) this.kinds = grow(this.kinds, this.k * 2);
-    if (value === null) {
-      this.kinds[this.k++] = NULL;
-      return;
-    }
-    if (typeof value === 'number') {
-      this.kinds[this.k++] = NUMBER;
-      if (this.n === this.numbers.length) this.numbers = grow(this.numbers, this.n * 2);
-      this.numbers[this.n++] = value;
-      return;
-    }
-    if (typeof value === 'string') {
-      this.kinds[this.k++] = STRING;
-      if (this.t === this.textLengths.length) this.textLengths = grow(this.textLengths, this.t * 2);
-      this.textLengths[this.t++] = value.length;
-      this.pending.push(value);
-      if (this.pending.length === STRINGS_PER_CHUNK) {
-        this.text.push(this.pending.join(''));
-        this.pending = [];
-      }
-      return;
-    }
-    this.kinds[this.k++] = BYTES;
+    this.kinds[this.k++] = kind;
+  }
+
+  private room(bytes: number): void {
+    if (this.b + bytes <= this.bytes.length) return;
+    this.bytes = grow(this.bytes, Math.max(this.bytes.length * 2, this.b + bytes));
+    this.bytesView = Buffer.from(this.bytes.buffer);
+  }
+
+  private length(bytes: number): void {
     if (this.bl === this.byteLengths.length) this.byteLengths = grow(this.byteLengths, this.bl * 2);
-    this.byteLengths[this.bl++] = value.length;
-    if (this.b + value.length > this.bytes.length) this.bytes = grow(this.bytes, Math.max(this.bytes.length * 2, this.b + value.length));
-    this.bytes.set(value, this.b);
-    this.b += value.length;
+    this.byteLengths[this.bl++] = bytes;
+    this.b += bytes;
   }
 
   /** The values so far, in arrays of their own (the writer can be reused after). */
   finish(): PackedValues {
-    if (this.pending.length > 0) this.text.push(this.pending.join(''));
     const out: PackedValues = {
       kinds: this.kinds.slice(0, this.k),
       numbers: this.numbers.slice(0, this.n),
-      text: this.text,
-      textLengths: this.textLengths.slice(0, this.t),
       bytes: this.bytes.slice(0, this.b),
       byteLengths: this.byteLengths.slice(0, this.bl),
     };
@@ -144,9 +153,6 @@ export class ValueWriter {
     this.n = 0;
     this.b = 0;
     this.bl = 0;
-    this.t = 0;
-    this.text = [];
-    this.pending = [];
     return out;
   }
 }
@@ -164,9 +170,6 @@ export class ValueReader {
   private n = 0;
   private b = 0;
   private bl = 0;
-  private t = 0;
-  private chunk = '';
-  private at = 0;
 
   constructor(private readonly packed: PackedValues) {
     // A view, not a copy; Buffers are what better-sqlite3 binds as blobs.
@@ -174,19 +177,16 @@ export class ValueReader {
   }
 
   next(): BulkValue {
+    const value = this.nextRaw();
+    return this.packed.kinds[this.k - 1] === STRING ? (value as Buffer).toString('utf8') : value;
+  }
+
+  /** The next value, a string as its UTF-8 bytes (a view: valid while the batch is). */
+  nextRaw(): number | Buffer | null {
     switch (this.packed.kinds[this.k++]!) {
       case NUMBER:
         return this.packed.numbers[this.n++]!;
-      case STRING: {
-        if (this.t % STRINGS_PER_CHUNK === 0) {
-          this.chunk = this.packed.text[this.t / STRINGS_PER_CHUNK]!;
-          this.at = 0;
-        }
-        const length = this.packed.textLengths[this.t++]!;
-        const text = this.chunk.slice(this.at, this.at + length);
-        this.at += length;
-        return text;
-      }
+      case STRING:
       case BYTES: {
         const length = this.packed.byteLengths[this.bl++]!;
         const bytes = this.buffer.subarray(this.b, this.b + length);
@@ -222,6 +222,6 @@ export function unpackBatch(packed: PackedBatch): Batch {
 
 /** The buffers of a packed batch, to transfer rather than copy. */
 export const transferList = (p: PackedBatch): ArrayBuffer[] =>
-  [p.rowLine, p.factRow, p.retractedAt, ...[p.values, p.rowPerson].flatMap((v) => [v.kinds, v.numbers, v.textLengths, v.bytes, v.byteLengths])].map(
+  [p.rowLine, p.factRow, p.retractedAt, ...[p.values, p.rowPerson].flatMap((v) => [v.kinds, v.numbers, v.bytes, v.byteLengths])].map(
     (a) => a.buffer as ArrayBuffer,
   );

@@ -48,7 +48,12 @@ import {
   type WriteOutcome,
   type WriterOptions,
 } from './bulk-writer.js';
+import { COLUMN_TYPES } from '../store/postgres/dialect.js';
+import { BinaryCopyWriter, type BinaryType } from './copy-binary.js';
 import { PERSON_ROW, PERSON_ROW_COLUMNS, PROGRAM_ROW_COLUMNS } from './fact-rows.js';
+
+/** The columns of a person fact row as the fresh path COPYs them, with their types: the row values (fact-rows.ts), then seq and ord. */
+const PERSON_FACT_COPY = ([...PERSON_ROW_COLUMNS, 'seq', 'ord'] as const).map((c) => [c, COLUMN_TYPES[c]] as const);
 
 /** SQLSTATE of a unique violation. */
 const UNIQUE_VIOLATION = '23505';
@@ -313,19 +318,20 @@ export class PostgresBulkWriter implements BulkWriter {
     const reader = new ValueReader(packed.values);
     const retractions: BulkValue[][] = [];
     const named = new PeopleNamed();
+    // Strings stay UTF-8 bytes into COPY (copy-binary.ts); the person id is read as text, to check.
     function* factRows(): Generator<BulkValue[]> {
       const row = new Array<BulkValue>(width + 2);
       for (let ord = 0; ord < packed.factRow.length; ord += 1) {
-        for (let j = 0; j < width; j += 1) row[j] = reader.next();
+        for (let j = 0; j < width; j += 1) row[j] = j === PERSON_ROW.personId ? reader.next() : reader.nextRaw();
         named.add(row[PERSON_ROW.personId]);
         row[width] = seq;
         row[width + 1] = ord;
         const retractedAt = packed.retractedAt[ord]!;
-        if (!Number.isNaN(retractedAt)) retractions.push([row[0]!, retractedAt, IMPORTED_RETRACTION_REASON, seq]);
+        if (!Number.isNaN(retractedAt)) retractions.push([(row[PERSON_ROW.id] as Buffer).toString('utf8'), retractedAt, IMPORTED_RETRACTION_REASON, seq]);
         yield row;
       }
     }
-    await this.copy('person_facts', [...PERSON_ROW_COLUMNS, 'seq', 'ord'], factRows());
+    await this.copyBinary('person_facts', PERSON_FACT_COPY, factRows());
     await this.checkPeople(named.people);
     if (retractions.length > 0) await this.copy('fact_retractions', ['fact_id', 'retracted_at', 'reason', 'seq'], retractions);
   }
@@ -365,6 +371,21 @@ export class PostgresBulkWriter implements BulkWriter {
   private async copy(table: string, columns: readonly string[], rows: Iterable<readonly BulkValue[]>): Promise<void> {
     const stream = this.client.query(copyFrom(`copy "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) from stdin`));
     await pipeline(Readable.from(copyChunks(rows), { objectMode: false }), stream);
+  }
+
+  /** COPY in binary format (copy-binary.ts), the rows encoded as the stream asks for them. */
+  private async copyBinary(table: string, columns: readonly (readonly [string, BinaryType])[], rows: Iterable<readonly BulkValue[]>): Promise<void> {
+    const names = columns.map(([c]) => `"${c}"`).join(', ');
+    const stream = this.client.query(copyFrom(`copy "${table}" (${names}) from stdin (format binary)`));
+    function* chunks(): Generator<Buffer> {
+      const writer = new BinaryCopyWriter(columns.map(([, type]) => type));
+      for (const row of rows) {
+        writer.row(row);
+        if (writer.ready) yield* writer.take();
+      }
+      yield* writer.end();
+    }
+    await pipeline(Readable.from(chunks(), { objectMode: false }), stream);
   }
 
   private lookups(): Lookups {

@@ -26,7 +26,7 @@
  */
 import { RepatriaError } from '../domain/errors.js';
 import type { PersonFact } from '../domain/facts.js';
-import { factRow } from '../domain/sweep/fact-row.js';
+import { factRow, type FactRow } from '../domain/sweep/fact-row.js';
 
 export const PACKED_HEADER = 26;
 export const PACKED_TYPE = 0;
@@ -43,21 +43,51 @@ const MAX_STRING_BYTES = 0xffff;
 /** The packed record of one person fact. */
 export function packFact(personId: string, fact: PersonFact): Buffer {
   const row = factRow(fact);
-  const idLength = Buffer.byteLength(personId, 'utf8');
-  const codeLength = Buffer.byteLength(row.code, 'utf8');
-  if (idLength > MAX_STRING_BYTES || codeLength > MAX_STRING_BYTES) {
-    throw new RepatriaError('INVALID_INPUT', `Fact ${fact.id}: the person id or a code is longer than ${MAX_STRING_BYTES} bytes`);
-  }
-  const out = Buffer.allocUnsafe(PACKED_HEADER + idLength + codeLength);
-  out.writeUInt8(row.type, PACKED_TYPE);
-  out.writeUInt8(row.flag, PACKED_FLAG);
-  out.writeInt32LE(row.from, PACKED_FROM);
-  out.writeInt32LE(row.through, PACKED_THROUGH);
-  out.writeInt32LE(row.aux, PACKED_AUX);
-  out.writeDoubleLE(row.recordedAt, PACKED_RECORDED_AT);
-  out.writeUInt16LE(idLength, PACKED_ID_LENGTH);
-  out.writeUInt16LE(codeLength, PACKED_CODE_LENGTH);
-  out.write(personId, PACKED_HEADER, 'utf8');
-  out.write(row.code, PACKED_HEADER + idLength, 'utf8');
+  const out = Buffer.allocUnsafe(packedLength(personId, row.code, fact.id));
+  writePacked(out, 0, personId, row);
   return out;
+}
+
+/** Bytes of the packed record of a fact of person `personId` whose row's code is `code`. */
+export function packedLength(personId: string, code: string, factId: string): number {
+  const idLength = utf8Length(personId);
+  const codeLength = utf8Length(code);
+  if (idLength > MAX_STRING_BYTES || codeLength > MAX_STRING_BYTES) {
+    throw new RepatriaError('INVALID_INPUT', `Fact ${factId}: the person id or a code is longer than ${MAX_STRING_BYTES} bytes`);
+  }
+  return PACKED_HEADER + idLength + codeLength;
+}
+
+/**
+ * Writes the packed record of `row` at `offset` of `out`, which must have
+ * {@link packedLength} bytes there: how the bulk import packs straight into a batch's
+ * buffer, without a Buffer per fact.
+ */
+export function writePacked(out: Buffer, offset: number, personId: string, row: FactRow): void {
+  const idLength = utf8Length(personId);
+  const codeLength = utf8Length(row.code);
+  out[offset + PACKED_TYPE] = row.type;
+  out[offset + PACKED_FLAG] = row.flag;
+  out.writeInt32LE(row.from, offset + PACKED_FROM);
+  out.writeInt32LE(row.through, offset + PACKED_THROUGH);
+  out.writeInt32LE(row.aux, offset + PACKED_AUX);
+  out.writeDoubleLE(row.recordedAt, offset + PACKED_RECORDED_AT);
+  out.writeUInt16LE(idLength, offset + PACKED_ID_LENGTH);
+  out.writeUInt16LE(codeLength, offset + PACKED_CODE_LENGTH);
+  writeUtf8(out, offset + PACKED_HEADER, personId, idLength);
+  writeUtf8(out, offset + PACKED_HEADER + idLength, row.code, codeLength);
+}
+
+/** UTF-8 length; the common ASCII id or code is counted without calling into the runtime. */
+function utf8Length(text: string): number {
+  for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) > 0x7f) return Buffer.byteLength(text, 'utf8');
+  return text.length;
+}
+
+function writeUtf8(out: Buffer, offset: number, text: string, bytes: number): void {
+  if (bytes !== text.length) {
+    out.write(text, offset, bytes, 'utf8');
+    return;
+  }
+  for (let i = 0; i < bytes; i += 1) out[offset + i] = text.charCodeAt(i);
 }

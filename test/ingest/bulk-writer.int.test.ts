@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLI_ACTOR, seedReference } from '../../src/cli/reference-seed.js';
-import type { Person } from '../../src/domain/facts.js';
+import type { Person, PersonFact } from '../../src/domain/facts.js';
 import { DEMO_KNOWN_BY, demoPeople } from '../../src/demo/population.js';
 import { csvLine } from '../../src/ingest/csv-cells.js';
 import { PERSON_CSV_COLUMNS, barePersonRow, personFactRow } from '../../src/ingest/csv-layout.js';
@@ -29,7 +29,10 @@ const CLOCK = (): number => DEMO_KNOWN_BY + 86_400_000;
 function population(n: number): Person[] {
   const people: Person[] = [];
   for (const batch of demoPeople({ people: n, seed: 11 }, 500)) people.push(...batch);
-  people.push({ id: 'EVERY', facts: everyPersonFact('EVERY') }, { id: 'NOFACTS', facts: [] });
+  // Ids and text beyond ASCII (two- to four-byte UTF-8), which the batches carry as UTF-8 bytes.
+  const wide = 'Núñez-東京-🙂';
+  const custody = (f: PersonFact): PersonFact => (f.type === 'custody' ? { ...f, facility: `Centre de rétention — ${wide}` } : f);
+  people.push({ id: 'EVERY', facts: everyPersonFact('EVERY') }, { id: wide, facts: everyPersonFact(wide).map(custody) }, { id: 'NOFACTS', facts: [] });
   return people;
 }
 

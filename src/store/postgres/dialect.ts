@@ -14,8 +14,11 @@ const POSTGRES_MAX_PARAMETERS = 65_535;
 /** Rows per bulk INSERT (memory per statement, not a protocol limit: each column is one array parameter). */
 const BULK_ROWS = 10_000;
 
-/** PostgreSQL type of every column written in bulk, for the typed arrays that are unnested. */
-const COLUMN_TYPES: Record<{ [T in BulkTable]: BulkColumn<T> }[BulkTable], 'text' | 'int4' | 'int8' | 'bytea'> = {
+/**
+ * PostgreSQL type of every column written in bulk, for the typed arrays that are unnested
+ * here and for the import's binary COPY (src/ingest/postgres-writer.ts).
+ */
+export const COLUMN_TYPES: Record<{ [T in BulkTable]: BulkColumn<T> }[BulkTable], 'text' | 'int4' | 'int8' | 'bytea'> = {
   id: 'text',
   added_seq: 'int8',
   person_id: 'text',
