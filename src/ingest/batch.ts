@@ -69,10 +69,11 @@ export interface Batch {
   readonly retractedAt: Float64Array;
 }
 
-const NULL = 0;
-const NUMBER = 1;
-const STRING = 2;
-const BYTES = 3;
+export const NULL = 0;
+export const NUMBER = 1;
+export const STRING = 2;
+export const BYTES = 3;
+export type ValueKind = typeof NULL | typeof NUMBER | typeof STRING | typeof BYTES;
 
 /** Appends values to growing typed arrays and joined strings. */
 export class ValueWriter {
@@ -165,7 +166,12 @@ function grow<T extends Uint8Array | Float64Array | Int32Array>(array: T, size: 
 
 /** Reads packed values back, in order. */
 export class ValueReader {
-  private readonly buffer: Buffer;
+  /** The bytes of the strings and blobs (see `step`). */
+  readonly bytes: Buffer;
+  /** Set by `step`. */
+  number = 0;
+  start = 0;
+  length = 0;
   private k = 0;
   private n = 0;
   private b = 0;
@@ -173,12 +179,28 @@ export class ValueReader {
 
   constructor(private readonly packed: PackedValues) {
     // A view, not a copy; Buffers are what better-sqlite3 binds as blobs.
-    this.buffer = Buffer.from(packed.bytes.buffer, packed.bytes.byteOffset, packed.bytes.byteLength);
+    this.bytes = Buffer.from(packed.bytes.buffer, packed.bytes.byteOffset, packed.bytes.byteLength);
   }
 
   next(): BulkValue {
     const value = this.nextRaw();
     return this.packed.kinds[this.k - 1] === STRING ? (value as Buffer).toString('utf8') : value;
+  }
+
+  /**
+   * Moves past the next value without making it, for a caller that copies bytes: returns its
+   * kind; a number is then in `number`, a string's UTF-8 or a blob's bytes at `start` (for
+   * `length`) of `bytes`.
+   */
+  step(): ValueKind {
+    const kind = this.packed.kinds[this.k++]! as ValueKind;
+    if (kind === NUMBER) this.number = this.packed.numbers[this.n++]!;
+    else if (kind === STRING || kind === BYTES) {
+      this.length = this.packed.byteLengths[this.bl++]!;
+      this.start = this.b;
+      this.b += this.length;
+    }
+    return kind;
   }
 
   /** The next value, a string as its UTF-8 bytes (a view: valid while the batch is). */
@@ -189,7 +211,7 @@ export class ValueReader {
       case STRING:
       case BYTES: {
         const length = this.packed.byteLengths[this.bl++]!;
-        const bytes = this.buffer.subarray(this.b, this.b + length);
+        const bytes = this.bytes.subarray(this.b, this.b + length);
         this.b += length;
         return bytes;
       }

@@ -38,10 +38,57 @@ export class BinaryCopyWriter {
   /** One row: a value per column, in the column order given. */
   row(values: readonly BulkValue[]): void {
     const { types } = this;
-    this.room(2);
-    this.buffer.writeInt16BE(types.length, this.at);
-    this.at += 2;
+    this.startRow();
     for (let i = 0; i < types.length; i += 1) this.value(types[i]!, values[i] ?? null, i);
+  }
+
+  /**
+   * Starts a row whose fields the caller then writes one by one, in column order (the field
+   * methods below): for a caller that reads its values from a buffer and would otherwise
+   * make an object of each.
+   */
+  startRow(): void {
+    this.room(2);
+    this.buffer.writeInt16BE(this.types.length, this.at);
+    this.at += 2;
+  }
+
+  nullField(): void {
+    this.room(4);
+    this.buffer.writeInt32BE(-1, this.at);
+    this.at += 4;
+  }
+
+  /** A text (UTF-8) or bytea field from `length` bytes of `source` at `start`. */
+  bytesField(source: Uint8Array, start: number, length: number): void {
+    this.room(4 + length);
+    const { buffer } = this;
+    buffer.writeInt32BE(length, this.at);
+    const at = this.at + 4;
+    // Most values are short (ids, codes): copied byte by byte, without a view to copy from.
+    if (length <= 32) for (let i = 0; i < length; i += 1) buffer[at + i] = source[start + i]!;
+    else buffer.set(source.subarray(start, start + length), at);
+    this.at = at + length;
+  }
+
+  /** An int4 or int8 field, as column `column` (0-based) says. */
+  numberField(value: number, column: number): void {
+    const type = this.types[column]!;
+    if (type === 'int4') {
+      if (!Number.isInteger(value) || value < -2_147_483_648 || value > 2_147_483_647) throw mismatch(column, type, value);
+      this.room(8);
+      this.buffer.writeInt32BE(4, this.at);
+      this.buffer.writeInt32BE(value, this.at + 4);
+      this.at += 8;
+      return;
+    }
+    if (type !== 'int8' || !Number.isSafeInteger(value)) throw mismatch(column, type, value);
+    this.room(12);
+    const high = Math.floor(value / TWO_32);
+    this.buffer.writeInt32BE(8, this.at);
+    this.buffer.writeInt32BE(high, this.at + 4);
+    this.buffer.writeUInt32BE(value - high * TWO_32, this.at + 8);
+    this.at += 12;
   }
 
   /** Whether a chunk is complete (for `take`). */
@@ -66,58 +113,25 @@ export class BinaryCopyWriter {
 
   private value(type: BinaryType, value: BulkValue, column: number): void {
     if (value === null) {
-      this.room(4);
-      this.buffer.writeInt32BE(-1, this.at);
-      this.at += 4;
+      this.nullField();
       return;
     }
-    switch (type) {
-      case 'text': {
-        if (typeof value === 'number') throw mismatch(column, type, value);
-        if (typeof value !== 'string') {
-          // Already UTF-8 (a string of a packed batch, batch.ts).
-          this.room(4 + value.length);
-          this.buffer.writeInt32BE(value.length, this.at);
-          this.buffer.set(value, this.at + 4);
-          this.at += 4 + value.length;
-          return;
-        }
-        // At most three bytes of UTF-8 per UTF-16 unit.
-        this.room(4 + value.length * 3);
-        const n = this.buffer.write(value, this.at + 4, 'utf8');
-        this.buffer.writeInt32BE(n, this.at);
-        this.at += 4 + n;
-        return;
-      }
-      case 'int4':
-        if (typeof value !== 'number' || !Number.isInteger(value)) throw mismatch(column, type, value);
-        this.room(8);
-        this.buffer.writeInt32BE(4, this.at);
-        this.buffer.writeInt32BE(value, this.at + 4);
-        this.at += 8;
-        return;
-      case 'int8': {
-        if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw mismatch(column, type, value);
-        this.room(12);
-        const high = Math.floor(value / TWO_32);
-        this.buffer.writeInt32BE(8, this.at);
-        this.buffer.writeInt32BE(high, this.at + 4);
-        this.buffer.writeUInt32BE(value - high * TWO_32, this.at + 8);
-        this.at += 12;
-        return;
-      }
-      case 'bytea':
-        if (typeof value === 'string' || typeof value === 'number') throw mismatch(column, type, value);
-        this.room(4 + value.length);
-        this.buffer.writeInt32BE(value.length, this.at);
-        this.buffer.set(value, this.at + 4);
-        this.at += 4 + value.length;
-        return;
-      default: {
-        const unknown: never = type;
-        throw new Error(`unknown binary COPY type ${String(unknown)}`);
-      }
+    if (typeof value === 'number') {
+      this.numberField(value, column);
+      return;
     }
+    if (type !== 'text' && type !== 'bytea') throw mismatch(column, type, value);
+    if (typeof value !== 'string') {
+      // Bytes: a blob, or a string already in UTF-8 (a packed batch's, batch.ts).
+      this.bytesField(value, 0, value.length);
+      return;
+    }
+    if (type === 'bytea') throw mismatch(column, type, value);
+    // At most three bytes of UTF-8 per UTF-16 unit.
+    this.room(4 + value.length * 3);
+    const n = this.buffer.write(value, this.at + 4, 'utf8');
+    this.buffer.writeInt32BE(n, this.at);
+    this.at += 4 + n;
   }
 
   /** Makes room for `bytes` more, closing the chunk when it is full. */

@@ -29,7 +29,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import type { OpenedStore } from '../store/open-store.js';
 import { isConnectionLost } from '../store/postgres/connection-loss.js';
 import type { BulkValue } from '../store/store-connection.js';
-import { unpackBatch, unpackValues, ValueReader, type Batch, type PackedBatch } from './batch.js';
+import { NULL, NUMBER, unpackBatch, unpackValues, ValueReader, type Batch, type PackedBatch } from './batch.js';
 import {
   batchEvent,
   changesAnything,
@@ -49,7 +49,7 @@ import {
   type WriterOptions,
 } from './bulk-writer.js';
 import { COLUMN_TYPES } from '../store/postgres/dialect.js';
-import { BinaryCopyWriter, type BinaryType } from './copy-binary.js';
+import { BinaryCopyWriter } from './copy-binary.js';
 import { PERSON_ROW, PERSON_ROW_COLUMNS, PROGRAM_ROW_COLUMNS } from './fact-rows.js';
 
 /** The columns of a person fact row as the fresh path COPYs them, with their types: the row values (fact-rows.ts), then seq and ord. */
@@ -118,11 +118,24 @@ async function maySkipRowChecks(client: pg.PoolClient): Promise<boolean> {
 class PeopleNamed {
   readonly people: string[] = [];
   private last: BulkValue = null;
+  private lastBytes: Uint8Array = new Uint8Array(0);
 
   add(person: BulkValue | undefined): void {
     if (person === this.last || typeof person !== 'string') return;
     this.last = person;
     this.people.push(person);
+  }
+
+  /** A person id given as `length` UTF-8 bytes of `source` at `start`; read as text only when it changes. */
+  addBytes(source: Buffer, start: number, length: number): void {
+    const last = this.lastBytes;
+    if (last.length === length) {
+      let i = 0;
+      while (i < length && last[i] === source[start + i]) i += 1;
+      if (i === length) return;
+    }
+    this.lastBytes = source.subarray(start, start + length);
+    this.people.push(source.toString('utf8', start, start + length));
   }
 }
 
@@ -318,20 +331,32 @@ export class PostgresBulkWriter implements BulkWriter {
     const reader = new ValueReader(packed.values);
     const retractions: BulkValue[][] = [];
     const named = new PeopleNamed();
-    // Strings stay UTF-8 bytes into COPY (copy-binary.ts); the person id is read as text, to check.
-    function* factRows(): Generator<BulkValue[]> {
-      const row = new Array<BulkValue>(width + 2);
+    // The values go from the batch's buffers into COPY's (copy-binary.ts) without becoming
+    // JavaScript values; only the person id is read, when it changes, to check (checkPeople).
+    function* chunks(): Generator<Buffer> {
+      const out = new BinaryCopyWriter(PERSON_FACT_COPY.map(([, type]) => type));
       for (let ord = 0; ord < packed.factRow.length; ord += 1) {
-        for (let j = 0; j < width; j += 1) row[j] = j === PERSON_ROW.personId ? reader.next() : reader.nextRaw();
-        named.add(row[PERSON_ROW.personId]);
-        row[width] = seq;
-        row[width + 1] = ord;
+        out.startRow();
         const retractedAt = packed.retractedAt[ord]!;
-        if (!Number.isNaN(retractedAt)) retractions.push([(row[PERSON_ROW.id] as Buffer).toString('utf8'), retractedAt, IMPORTED_RETRACTION_REASON, seq]);
-        yield row;
+        let id = '';
+        for (let j = 0; j < width; j += 1) {
+          const kind = reader.step();
+          if (kind === NUMBER) out.numberField(reader.number, j);
+          else if (kind === NULL) out.nullField();
+          else {
+            out.bytesField(reader.bytes, reader.start, reader.length);
+            if (j === PERSON_ROW.personId) named.addBytes(reader.bytes, reader.start, reader.length);
+            else if (j === PERSON_ROW.id && !Number.isNaN(retractedAt)) id = reader.bytes.toString('utf8', reader.start, reader.start + reader.length);
+          }
+        }
+        out.numberField(seq, width);
+        out.numberField(ord, width + 1);
+        if (!Number.isNaN(retractedAt)) retractions.push([id, retractedAt, IMPORTED_RETRACTION_REASON, seq]);
+        if (out.ready) yield* out.take();
       }
+      yield* out.end();
     }
-    await this.copyBinary('person_facts', PERSON_FACT_COPY, factRows());
+    await this.copyChunks('person_facts', PERSON_FACT_COPY.map(([c]) => c), chunks(), 'binary');
     await this.checkPeople(named.people);
     if (retractions.length > 0) await this.copy('fact_retractions', ['fact_id', 'retracted_at', 'reason', 'seq'], retractions);
   }
@@ -373,19 +398,10 @@ export class PostgresBulkWriter implements BulkWriter {
     await pipeline(Readable.from(copyChunks(rows), { objectMode: false }), stream);
   }
 
-  /** COPY in binary format (copy-binary.ts), the rows encoded as the stream asks for them. */
-  private async copyBinary(table: string, columns: readonly (readonly [string, BinaryType])[], rows: Iterable<readonly BulkValue[]>): Promise<void> {
-    const names = columns.map(([c]) => `"${c}"`).join(', ');
-    const stream = this.client.query(copyFrom(`copy "${table}" (${names}) from stdin (format binary)`));
-    function* chunks(): Generator<Buffer> {
-      const writer = new BinaryCopyWriter(columns.map(([, type]) => type));
-      for (const row of rows) {
-        writer.row(row);
-        if (writer.ready) yield* writer.take();
-      }
-      yield* writer.end();
-    }
-    await pipeline(Readable.from(chunks(), { objectMode: false }), stream);
+  /** COPY of chunks made as the stream asks for them. */
+  private async copyChunks(table: string, columns: readonly string[], chunks: Iterable<Buffer>, format: 'binary'): Promise<void> {
+    const stream = this.client.query(copyFrom(`copy "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) from stdin (format ${format})`));
+    await pipeline(Readable.from(chunks, { objectMode: false }), stream);
   }
 
   private lookups(): Lookups {
