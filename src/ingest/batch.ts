@@ -73,6 +73,9 @@ export const NULL = 0;
 export const NUMBER = 1;
 export const STRING = 2;
 export const BYTES = 3;
+/** Strings up to this length are copied byte by byte when they are ASCII (`pushString`). */
+const SHORT_STRING = 32;
+
 export type ValueKind = typeof NULL | typeof NUMBER | typeof STRING | typeof BYTES;
 
 /** Appends values to growing typed arrays and joined strings. */
@@ -96,7 +99,7 @@ export class ValueWriter {
     if (value === null) this.pushNull();
     else if (typeof value === 'number') this.pushNumber(value);
     else if (typeof value === 'string') this.pushString(value);
-    else this.pushBytes(value.length, (out, at) => { out.set(value, at); });
+    else this.bytesView.set(value, this.pushBytes(value.length));
   }
 
   pushNull(): void {
@@ -114,15 +117,40 @@ export class ValueWriter {
     const length = value.length;
     // At most three bytes of UTF-8 per UTF-16 unit.
     this.room(length * 3);
+    // Short strings (ids, codes) byte by byte while they are ASCII: a call into the runtime
+    // costs more than copying them.
+    if (length <= SHORT_STRING) {
+      const { bytes } = this;
+      const at = this.b;
+      let i = 0;
+      for (; i < length; i += 1) {
+        const c = value.charCodeAt(i);
+        if (c > 0x7f) break;
+        bytes[at + i] = c;
+      }
+      if (i === length) {
+        this.length(length);
+        return;
+      }
+    }
     this.length(this.bytesView.write(value, this.b, 'utf8'));
   }
 
-  /** A blob of `length` bytes, written in place by `write` (no buffer of its own). */
-  pushBytes(length: number, write: (out: Buffer, at: number) => void): void {
+  /**
+   * A blob of `length` bytes, which the caller then writes in place into `view` at the
+   * offset returned (no buffer of its own).
+   */
+  pushBytes(length: number): number {
     this.kind(BYTES);
     this.room(length);
-    write(this.bytesView, this.b);
+    const at = this.b;
     this.length(length);
+    return at;
+  }
+
+  /** The bytes being written, for the blob `pushBytes` placed (valid until the next push). */
+  get view(): Buffer {
+    return this.bytesView;
   }
 
   private kind(kind: number): void {
@@ -183,8 +211,16 @@ export class ValueReader {
   }
 
   next(): BulkValue {
-    const value = this.nextRaw();
-    return this.packed.kinds[this.k - 1] === STRING ? (value as Buffer).toString('utf8') : value;
+    switch (this.step()) {
+      case NUMBER:
+        return this.number;
+      case STRING:
+        return this.bytes.toString('utf8', this.start, this.start + this.length);
+      case BYTES:
+        return this.bytes.subarray(this.start, this.start + this.length);
+      case NULL:
+        return null;
+    }
   }
 
   /**
@@ -201,23 +237,6 @@ export class ValueReader {
       this.b += this.length;
     }
     return kind;
-  }
-
-  /** The next value, a string as its UTF-8 bytes (a view: valid while the batch is). */
-  nextRaw(): number | Buffer | null {
-    switch (this.packed.kinds[this.k++]!) {
-      case NUMBER:
-        return this.packed.numbers[this.n++]!;
-      case STRING:
-      case BYTES: {
-        const length = this.packed.byteLengths[this.bl++]!;
-        const bytes = this.bytes.subarray(this.b, this.b + length);
-        this.b += length;
-        return bytes;
-      }
-      default:
-        return null;
-    }
   }
 }
 

@@ -62,7 +62,8 @@ export function writePersonFactRow(out: ValueWriter, personId: string, fact: Per
   out.pushNumber(fact.recordedAt);
   out.pushString(body);
   const row = factRow(fact);
-  out.pushBytes(packedLength(personId, row.code, fact.id), (buffer, at) => { writePacked(buffer, at, personId, row); });
+  const at = out.pushBytes(packedLength(personId, row.code, fact.id));
+  writePacked(out.view, at, personId, row);
 }
 
 /** Appends a programme fact's row values. */
