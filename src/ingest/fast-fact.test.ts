@@ -27,7 +27,7 @@ const BASE = [
   row({ person_id: 'P1', fact_id: 'P1-13', type: 'citizenship_claim', recorded_at: '2024-03-01T00:00:00Z', from: '2024-03-01', country: 'VE' }),
 ];
 
-const TRICKY = ['', 'true', 'false', 'TRUE', '1', 'VE', 've', 'VEN', 'VE-2023', 'VE-23', 'removal', 'reinstatement', 'legal', 'withholding', 'lpr', 'a', 'L', '2024-02-29', '2023-02-29', '2024-13-01', '2024-1-01', '2024-02-01', '2024-01-02T10:00:00Z', '2024-01-02T24:00:00Z', '2024-01-02T23:59:60Z', '2023-02-29T10:00:00Z', '2024-01-02T10:00:00+01:00', '2024-01-02T10:00Z', '2024-01-02T10:00:00.5Z', '2100-02-29T00:00:00Z', '2000-02-29T12:34:56Z', 'x"y', '\u0001', '\ud800', 'x'.repeat(1000), 'x'.repeat(1001), ' ', 'appeal', 'family'];
+const TRICKY = ['', 'true', 'false', 'TRUE', '1', 'VE', 've', 'VEN', 'VE-2023', 'VE-23', 'removal', 'reinstatement', 'legal', 'withholding', 'lpr', 'a', 'L', '2024-02-29', '2023-02-29', '2024-13-01', '2024-1-01', '2024-02-01', '2024-01-02T10:00:00Z', '2024-01-02T24:00:00Z', '2024-01-02T23:59:60Z', '2023-02-29T10:00:00Z', '2024-01-02T10:00:00+01:00', '2024-01-02T10:00Z', '2024-01-02T10:00:00.5Z', '2100-02-29T00:00:00Z', '2000-02-29T12:34:56Z', '0000-01-01', '9999-12-31', '2024-00-10', '2024-04-31', '2024-04-30', '1900-02-29', '2000-02-29', '2024-02-3a', '\uff12024-01-01', '2024/02/01', '1969-12-31', '0000-02-29T00:00:00Z', '1969-12-31T23:59:59Z', '2024-01-02T1a:00:00Z', 'x"y', '\u0001', '\ud800', 'x'.repeat(1000), 'x'.repeat(1001), ' ', 'appeal', 'family'];
 
 /** The full path's verdict on a row: the fact, or undefined when refused. */
 function slowPath(fields: string[]): ReturnType<typeof parsePersonFact> | undefined {

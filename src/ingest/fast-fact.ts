@@ -12,7 +12,7 @@
  * `parsePersonFact`), which accepts it or names the problem exactly as before. So the fast
  * path may only ever be stricter than the schemas, never looser.
  */
-import { parseDay, parseInstant } from '../domain/dates.js';
+import { dayFromCivil, parseInstant } from '../domain/dates.js';
 import { FINAL_ORDER_KINDS, HOLD_KINDS, PROTECTION_KINDS, type PersonFact, type PersonFactType } from '../domain/facts.js';
 import type { CsvHeader } from './csv-layout.js';
 
@@ -248,38 +248,48 @@ const isDigit = (text: string, i: number): boolean => {
   return c >= 48 && c <= 57;
 };
 
-/** `parseDay`, reading the plain `YYYY-MM-DD` text without a regular expression first. */
-function day(text: string): number | undefined {
-  if (text.length !== 10) return undefined;
-  return parseDay(text);
+/** Positions of the digits of `YYYY-MM-DD`. */
+const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9] as const;
+/** Positions of the time's digits in `YYYY-MM-DDTHH:MM:SSZ`. */
+const TIME_DIGITS = [11, 12, 14, 15, 17, 18] as const;
+
+/** Whether `text` starts with the form `YYYY-MM-DD` (ASCII digits, as the schemas' `\d`). */
+function dateForm(text: string): boolean {
+  for (const i of DATE_DIGITS) if (!isDigit(text, i)) return false;
+  return text.charCodeAt(4) === 45 && text.charCodeAt(7) === 45;
 }
 
-const DAYS_BEFORE_1970 = 719_468;
-/** Positions of the digits in `YYYY-MM-DDTHH:MM:SSZ`. */
-const INSTANT_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18] as const;
+/** Day number of the `YYYY-MM-DD` that `text` starts with (form checked), or `undefined` if no such date (2025-02-30). */
+function civilDay(text: string): number | undefined {
+  const year = digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3);
+  const month = digit(text, 5) * 10 + digit(text, 6);
+  const dayOfMonth = digit(text, 8) * 10 + digit(text, 9);
+  if (month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > monthLength(year, month)) return undefined;
+  return dayFromCivil(year, month, dayOfMonth);
+}
+
+/**
+ * `parseDay` read digit by digit: the same answer for every text (its regular expression
+ * admits exactly this form), without a match and three strings per cell.
+ */
+function day(text: string): number | undefined {
+  return text.length === 10 && dateForm(text) ? civilDay(text) : undefined;
+}
 
 /**
  * `parseInstant` for the common form `YYYY-MM-DDTHH:MM:SSZ` read digit by digit (it gives
  * the same number); any other form goes to `parseInstant` itself.
  */
 function instant(text: string): number | undefined {
-  if (text.length !== 20 || text.charCodeAt(19) !== 90 /* Z */ || text.charCodeAt(10) !== 84 /* T */) return parseInstant(text);
-  for (const i of INSTANT_DIGITS) if (!isDigit(text, i)) return parseInstant(text);
-  if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return parseInstant(text);
-  const year = digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3);
-  const month = digit(text, 5) * 10 + digit(text, 6);
-  const dayOfMonth = digit(text, 8) * 10 + digit(text, 9);
+  if (text.length !== 20 || text.charCodeAt(19) !== 90 /* Z */ || text.charCodeAt(10) !== 84 /* T */ || !dateForm(text)) return parseInstant(text);
+  for (const i of TIME_DIGITS) if (!isDigit(text, i)) return parseInstant(text);
+  if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return parseInstant(text);
+  const days = civilDay(text);
+  if (days === undefined) return undefined;
   const hour = digit(text, 11) * 10 + digit(text, 12);
   const minute = digit(text, 14) * 10 + digit(text, 15);
   const second = digit(text, 17) * 10 + digit(text, 18);
-  if (month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > monthLength(year, month)) return undefined;
   if (hour > 23 || minute > 59 || second > 59) return undefined;
-  // Hinnant's days-from-civil, as domain/dates.ts computes it.
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + dayOfMonth - 1;
-  const days = era * 146_097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - DAYS_BEFORE_1970;
   return days * 86_400_000 + ((hour * 60 + minute) * 60 + second) * 1000;
 }
 
