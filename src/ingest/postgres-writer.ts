@@ -162,7 +162,7 @@ export class PostgresBulkWriter implements BulkWriter {
     private client: pg.PoolClient,
     private readonly lockKey: number,
     /** Whether import transactions leave out the per-row foreign key checks (see the top of this file). */
-    private readonly setChecks: boolean,
+    private readonly skipsRowChecks: boolean,
     private readonly options: WriterOptions & { readonly onNotice?: ((text: string) => void) | undefined },
   ) {}
 
@@ -266,7 +266,7 @@ export class PostgresBulkWriter implements BulkWriter {
     await this.client.query('begin');
     await this.client.query('select pg_advisory_xact_lock($1)', [this.lockKey]);
     // `local`: for this transaction only, whatever happens to it.
-    if (this.setChecks) await this.client.query('set local session_replication_role = replica');
+    if (this.skipsRowChecks) await this.client.query('set local session_replication_role = replica');
   }
 
   /**
@@ -275,7 +275,7 @@ export class PostgresBulkWriter implements BulkWriter {
    * batch writes its new people before their facts and looks up the others.
    */
   private async checkPeople(people: readonly string[]): Promise<void> {
-    if (!this.setChecks || people.length === 0) return;
+    if (!this.skipsRowChecks || people.length === 0) return;
     const { rows } = await this.client.query<{ id: string }>(
       'select u.id from unnest($1::text[]) as u(id) where not exists (select 1 from people p where p.id = u.id) limit 1',
       [people],
