@@ -15,7 +15,9 @@
  * transaction only, and checks the batch's people once, as a set, before it commits
  * ({@link PostgresBulkWriter.checkPeople}); that is what the SQLite writer does with
  * `foreign_keys = OFF`, and `repatria verify` looks for orphans in both. Any other role
- * imports with the per-row checks, slower and just as correct.
+ * imports with the per-row checks, slower and just as correct. `replica` leaves out every
+ * other trigger of the transaction too: the store defines none on the tables an import
+ * writes, and one added there would need this writer to do its work as well.
  *
  * A lost connection (server restart, network) in batch mode is retried with a new connection
  * for up to a minute; the batch is checked again, so a batch whose commit did reach the
