@@ -11,12 +11,12 @@ import { afterAll, describe, expect, inject, it } from 'vitest';
 import { CLI_ACTOR } from '../../src/cli/reference-seed.js';
 import type { PersonFact } from '../../src/domain/facts.js';
 import { ValueWriter, type PackedBatch } from '../../src/ingest/batch.js';
-import { pushPersonFactRow } from '../../src/ingest/fact-rows.js';
+import { writePersonFactRow } from '../../src/ingest/fact-rows.js';
 import { importFile } from '../../src/ingest/import-file.js';
 import { PostgresBulkWriter } from '../../src/ingest/postgres-writer.js';
 import { storeChecksum } from '../../src/store/checksum.js';
+import { factBody } from '../../src/store/fact-codec.js';
 import { openStore, type OpenedStore } from '../../src/store/open-store.js';
-import type { BulkValue } from '../../src/store/store-connection.js';
 import { verifyStore } from '../../src/store/verify.js';
 import { inSchema, testStores } from './stores.js';
 
@@ -49,9 +49,8 @@ const nationality = (id: string): PersonFact => ({ id, type: 'nationality', coun
 /** A batch whose one row names person `row` while its fact row names `named`: what a faulty writer would send. */
 function mismatchedBatch(row: string, named: string): PackedBatch {
   const values = new ValueWriter();
-  const out: BulkValue[] = [];
-  pushPersonFactRow(out, named, nationality(`${row}-1`));
-  for (const v of out) values.push(v);
+  const fact = nationality(`${row}-1`);
+  writePersonFactRow(values, named, fact, factBody(fact));
   const people = new ValueWriter();
   people.push(row);
   return { kind: 'person', rowLine: Int32Array.of(2), rowPerson: people.finish(), factRow: Int32Array.of(0), retractedAt: Float64Array.of(NaN), values: values.finish() };
