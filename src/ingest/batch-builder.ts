@@ -79,6 +79,15 @@ export class BatchBuilder {
     return ACCEPTED;
   }
 
+  /**
+   * Takes back the arrays of a batch this builder made, once the writing side is done with
+   * it: the next batch is packed into them rather than into new memory.
+   */
+  recycle(batch: PackedBatch): void {
+    this.values.recycle(batch.values);
+    this.rowPerson.recycle(batch.rowPerson);
+  }
+
   /** Batches completed so far, each with the rejections read before it closed. */
   takeDone(): { batch: PackedBatch; rejects: Rejection[] }[] {
     return this.done.splice(0, this.done.length);

@@ -50,6 +50,28 @@ describe('packed batch values', () => {
     }
   });
 
+  it('packs the next batch into the memory of one given back, leaving the batches not given back as they were', () => {
+    const writer = new ValueWriter();
+    const given = values(4);
+    const batch = (): ReturnType<ValueWriter['finish']> => {
+      for (const v of given) writer.push(v);
+      return writer.finish();
+    };
+    const first = batch();
+    const second = batch();
+    writer.recycle(first);
+    const third = batch();
+    const fourth = batch();
+    // Compared as booleans: a failed comparison of two buffers would print every byte.
+    const same = (a: ReturnType<ValueWriter['finish']>, b: ReturnType<ValueWriter['finish']>): boolean[] =>
+      [a.kinds.buffer === b.kinds.buffer, a.numbers.buffer === b.numbers.buffer, a.bytes.buffer === b.bytes.buffer, a.byteLengths.buffer === b.byteLengths.buffer];
+    // The batch being built when one is given back is already in memory of its own: the one after it takes the memory given.
+    expect(same(third, first)).toEqual([false, false, false, false]);
+    expect(same(third, second)).toEqual([false, false, false, false]);
+    expect(same(fourth, first)).toEqual([true, true, true, true]);
+    for (const packed of [second, third, fourth]) expect(unpackValues(packed).map(comparable)).toEqual(given.map(comparable));
+  });
+
   it('steps over values without making them, giving their kind, number or bytes', () => {
     const writer = new ValueWriter();
     const given: BulkValue[] = [7, null, 'Núñez', Buffer.from([1, 2, 3]), -1.5];

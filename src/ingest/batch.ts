@@ -80,16 +80,18 @@ export type ValueKind = typeof NULL | typeof NUMBER | typeof STRING | typeof BYT
 
 /** Appends values to growing typed arrays. */
 export class ValueWriter {
-  private kinds = new Uint8Array(1024);
-  private numbers = new Float64Array(256);
-  private bytes = new Uint8Array(64 * 1024);
+  private kinds: Uint8Array = new Uint8Array(1024);
+  private numbers: Float64Array = new Float64Array(256);
+  private bytes: Uint8Array = new Uint8Array(64 * 1024);
   /** `bytes` as a Buffer (the same memory): for UTF-8 writes, and blobs written in place. */
   private bytesView = Buffer.from(this.bytes.buffer);
-  private byteLengths = new Int32Array(1024);
+  private byteLengths: Int32Array = new Int32Array(1024);
   private k = 0;
   private n = 0;
   private b = 0;
   private bl = 0;
+  /** Arrays given back by `recycle`, for the next `finish`. */
+  private spare: PackedValues | undefined;
 
   get count(): number {
     return this.k;
@@ -174,20 +176,45 @@ export class ValueWriter {
     this.b += bytes;
   }
 
-  /** The values so far, in arrays of their own (the writer can be reused after). */
+  /**
+   * The values so far, as views of the arrays they were written into; the writer goes on in
+   * other arrays: those of a batch given back (`recycle`), or new ones of the same sizes.
+   * Measured on the import's reading thread, copying the values out (`slice`) instead cost
+   * about 0.4 µs per fact, most of it the kernel mapping fresh memory for every copy.
+   */
   finish(): PackedValues {
     const out: PackedValues = {
-      kinds: this.kinds.slice(0, this.k),
-      numbers: this.numbers.slice(0, this.n),
-      bytes: this.bytes.slice(0, this.b),
-      byteLengths: this.byteLengths.slice(0, this.bl),
+      kinds: this.kinds.subarray(0, this.k),
+      numbers: this.numbers.subarray(0, this.n),
+      bytes: this.bytes.subarray(0, this.b),
+      byteLengths: this.byteLengths.subarray(0, this.bl),
     };
+    const spare = this.spare;
+    this.spare = undefined;
+    this.kinds = reuse(Uint8Array, spare?.kinds, this.kinds);
+    this.numbers = reuse(Float64Array, spare?.numbers, this.numbers);
+    this.bytes = reuse(Uint8Array, spare?.bytes, this.bytes);
+    this.bytesView = Buffer.from(this.bytes.buffer);
+    this.byteLengths = reuse(Int32Array, spare?.byteLengths, this.byteLengths);
     this.k = 0;
     this.n = 0;
     this.b = 0;
     this.bl = 0;
     return out;
   }
+
+  /** Takes back the arrays of values this writer finished and the writing side is done with. */
+  recycle(values: PackedValues): void {
+    this.spare = values;
+  }
+}
+
+type Packable = Uint8Array | Float64Array | Int32Array;
+
+/** The whole array behind `spare` (a finished batch's view) if it is no smaller than `current`, else a new one as large. */
+function reuse<T extends Packable>(Kind: new (lengthOrBuffer: number | ArrayBuffer) => T, spare: T | undefined, current: T): T {
+  const buffer = spare?.buffer as ArrayBuffer | undefined;
+  return buffer !== undefined && buffer.byteLength >= current.byteLength ? new Kind(buffer) : new Kind(current.length);
 }
 
 function grow<T extends Uint8Array | Float64Array | Int32Array>(array: T, size: number): T {

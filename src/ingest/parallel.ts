@@ -6,7 +6,8 @@
 import { Worker } from 'node:worker_threads';
 import type { Produced, ProduceOptions } from './produce.js';
 import { FileFormatError } from './text-source.js';
-import type { WorkerMessage } from './worker-protocol.js';
+import type { WorkerMessage, WriterMessage } from './worker-protocol.js';
+import { transferList } from './batch.js';
 import { workerSource } from '../sweep/worker-source.js';
 
 /**
@@ -32,6 +33,9 @@ export async function* produceInWorker(options: ProduceOptions): AsyncGenerator<
     wake?.();
     wake = undefined;
   };
+  const send = (message: WriterMessage, transfer: ArrayBuffer[] = []): void => {
+    worker.postMessage(message, transfer);
+  };
   worker.on('message', (message: WorkerMessage) => {
     queue.push(message);
     notify();
@@ -54,10 +58,14 @@ export async function* produceInWorker(options: ProduceOptions): AsyncGenerator<
         continue;
       }
       switch (message.kind) {
-        case 'batch':
-          worker.postMessage('credit');
+        case 'batch': {
+          send('credit');
           yield { kind: 'batch', batch: message.packed, rejects: message.rejects, bytesRead: message.bytesRead, rows: message.rows };
+          // Asked for the next batch: the caller is done with this one (import-file.ts keeps
+          // nothing of it), so its memory goes back to be filled again.
+          send({ kind: 'recycle', packed: message.packed }, transferList(message.packed));
           break;
+        }
         case 'end':
           yield message;
           return;

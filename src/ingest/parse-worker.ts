@@ -2,25 +2,27 @@
  * Worker thread entry: reads and validates a file (produce.ts) and posts its batches, packed,
  * to the thread that writes them. At most `IN_FLIGHT` batches wait at the writer: the writer
  * grants a credit for each batch it takes, so a slow store slows the reading, and memory
- * stays bounded whatever the size of the file.
+ * stays bounded whatever the size of the file. A batch written comes back, and a later batch
+ * is packed into its memory.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { transferList } from './batch.js';
+import { transferList, type PackedBatch } from './batch.js';
 import { produceBatches, type ProduceOptions } from './produce.js';
 import { FileFormatError } from './text-source.js';
-import { IN_FLIGHT, type WorkerMessage } from './worker-protocol.js';
+import { IN_FLIGHT, type WorkerMessage, type WriterMessage } from './worker-protocol.js';
 
 const port = parentPort;
 if (port === null) throw new Error('parse-worker.ts runs as a worker thread only');
 
 let credit = IN_FLIGHT;
 let wake: (() => void) | undefined;
-port.on('message', (message: unknown) => {
+const recycled: PackedBatch[] = [];
+port.on('message', (message: WriterMessage) => {
   if (message === 'credit') {
     credit += 1;
     wake?.();
     wake = undefined;
-  }
+  } else recycled.push(message.packed);
 });
 
 const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []): void => {
@@ -28,7 +30,7 @@ const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []): void => {
 };
 
 try {
-  for await (const produced of produceBatches(workerData as ProduceOptions)) {
+  for await (const produced of produceBatches(workerData as ProduceOptions, recycled)) {
     if (produced.kind === 'end') {
       post(produced);
       continue;

@@ -37,7 +37,11 @@ const MAX_JSON_ARRAY_BYTES = 64 * 1024 * 1024;
 
 export const rowKindOf = (shape: JsonShape): RowKind => (shape === 'program' ? 'program' : 'person');
 
-export async function* produceBatches(options: ProduceOptions): AsyncGenerator<Produced> {
+/**
+ * `recycled`: batches the writing side is done with, given back (parse-worker.ts); each is
+ * taken as the next batch's memory.
+ */
+export async function* produceBatches(options: ProduceOptions, recycled: PackedBatch[] = []): AsyncGenerator<Produced> {
   const { file, format, shape } = options;
   const ctx: RowContext = {
     knownDesignations: new Set(options.knownDesignations),
@@ -47,8 +51,10 @@ export async function* produceBatches(options: ProduceOptions): AsyncGenerator<P
     rows: 0,
   };
   const builder = new BatchBuilder(rowKindOf(shape), options.batchFacts, shape === 'people' && format !== 'csv');
-  const produced = (bytesRead: number): Produced[] =>
-    builder.takeDone().map(({ batch, rejects }) => ({ kind: 'batch', batch, rejects, bytesRead, rows: ctx.rows }));
+  const produced = (bytesRead: number): Produced[] => {
+    for (let given = recycled.pop(); given !== undefined; given = recycled.pop()) builder.recycle(given);
+    return builder.takeDone().map(({ batch, rejects }) => ({ kind: 'batch', batch, rejects, bytesRead, rows: ctx.rows }));
+  };
 
   if (format === 'json') {
     yield* readJsonArray(file, shape, builder, ctx);

@@ -9,3 +9,9 @@ export type WorkerMessage =
   | { readonly kind: 'end'; readonly bytesRead: number; readonly rows: number }
   | { readonly kind: 'file-error'; readonly line: number; readonly reason: string }
   | { readonly kind: 'failed'; readonly message: string };
+
+/**
+ * Messages from the writer to the worker: a credit for each batch taken, then the batch
+ * itself once written, for the worker to pack a later batch into (batch.ts, `recycle`).
+ */
+export type WriterMessage = 'credit' | { readonly kind: 'recycle'; readonly packed: PackedBatch };
