@@ -8,7 +8,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { OpenedStore } from '../store/open-store.js';
 import { COPY_NEW_FACT_PACKS } from '../store/migrations/0006-fact-packs.js';
 import type { BulkValue } from '../store/store-connection.js';
-import { unpackBatch, unpackValues, ValueReader, type Batch, type PackedBatch } from './batch.js';
+import { NULL, NUMBER, STRING, unpackBatch, unpackValues, ValueReader, type Batch, type PackedBatch } from './batch.js';
 import {
   batchEvent,
   changesAnything,
@@ -53,10 +53,25 @@ const IMPORT_CACHE_KIB = 65_536;
  */
 const IMPORT_CHECKPOINT_BYTES = 64 * 1024 * 1024;
 
+const NO_COLUMNS: ReadonlySet<string> = new Set();
+/**
+ * The person fact columns that always hold text. The first-import path binds them as the
+ * batch's UTF-8 bytes and has SQLite take the bytes as text (`cast(? as text)`: the same
+ * bytes, typed text, in a UTF-8 database), rather than making a JavaScript string of each
+ * that better-sqlite3 then turns back into UTF-8 (a file in UTF-16 is given strings). Measured on 1,200,000 facts, six rounds
+ * taking turns: the writer's CPU per fact about 6% less (3.57–3.92 against 3.82–3.95 µs in
+ * the machine's fast phases, 5.22–5.37 against 5.61–5.90 in its slow ones).
+ */
+const TEXT_COLUMNS: ReadonlySet<string> = new Set(['id', 'person_id', 'type', 'body']);
+const TEXT_AS_BYTES: readonly boolean[] = PERSON_ROW_COLUMNS.map((c) => TEXT_COLUMNS.has(c));
+
 export class SqliteBulkWriter implements BulkWriter {
   private readonly statements = new Map<string, Statement>();
   private readonly runSeqs = new Set<number>();
   private inTransaction = false;
+  /** Whether the file's text is UTF-8 (SQLite's default), so that text may be given as its UTF-8 bytes. */
+  private readonly utf8: boolean;
+  private readonly textColumns: ReadonlySet<string>;
   /** The connection's settings before the import, restored by `close`. */
   private readonly previous: { cache: unknown; checkpoint: unknown; foreignKeys: unknown };
 
@@ -70,6 +85,8 @@ export class SqliteBulkWriter implements BulkWriter {
       checkpoint: db.pragma('wal_autocheckpoint', { simple: true }),
       foreignKeys: db.pragma('foreign_keys', { simple: true }),
     };
+    this.utf8 = db.pragma('encoding', { simple: true }) === 'UTF-8';
+    this.textColumns = this.utf8 ? TEXT_COLUMNS : NO_COLUMNS;
     db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
     const pageBytes = db.pragma('page_size', { simple: true }) as number;
     db.pragma(`wal_autocheckpoint = ${Math.ceil(IMPORT_CHECKPOINT_BYTES / pageBytes)}`);
@@ -199,12 +216,25 @@ export class SqliteBulkWriter implements BulkWriter {
     const width = PERSON_ROW_COLUMNS.length;
     const count = packed.factRow.length;
     const reader = new ValueReader(packed.values);
+    const { bytes } = reader;
     const retractions: { id: string; retractedAt: number }[] = [];
-    const inserted = this.insertFactRows('person_facts', PERSON_ROW_COLUMNS, count, seq, (params, at, ord) => {
-      for (let j = 0; j < width; j += 1) params[at + j] = reader.next();
+    const fill = (params: BulkValue[], at: number, ord: number): void => {
+      for (let j = 0; j < width; j += 1) {
+        const kind = reader.step();
+        const end = reader.start + reader.length;
+        params[at + j] =
+          kind === NUMBER
+            ? reader.number
+            : kind === NULL
+              ? null
+              : kind === STRING && !(this.utf8 && TEXT_AS_BYTES[j])
+                ? bytes.toString('utf8', reader.start, end)
+                : bytes.subarray(reader.start, end);
+      }
       const retractedAt = packed.retractedAt[ord]!;
-      if (!Number.isNaN(retractedAt)) retractions.push({ id: params[at] as string, retractedAt });
-    });
+      if (!Number.isNaN(retractedAt)) retractions.push({ id: (params[at] as Buffer).toString('utf8'), retractedAt });
+    };
+    const inserted = this.insertFactRows('person_facts', PERSON_ROW_COLUMNS, count, seq, fill, this.textColumns);
     return inserted === count && this.insertRetractions(retractions, seq);
   }
 
@@ -237,11 +267,12 @@ export class SqliteBulkWriter implements BulkWriter {
     count: number,
     seq: number,
     fill: (params: BulkValue[], at: number, ord: number) => void,
+    textColumns: ReadonlySet<string> = NO_COLUMNS,
   ): number {
     const width = produced.length;
     const rowWidth = width + 2;
     const columns = [...produced, 'seq', 'ord'];
-    const full = this.insertStatement(table, columns, ROWS_PER_STATEMENT);
+    const full = this.insertStatement(table, columns, ROWS_PER_STATEMENT, textColumns);
     const params = new Array<BulkValue>(ROWS_PER_STATEMENT * rowWidth);
     let inserted = 0;
     let k = 0;
@@ -255,7 +286,7 @@ export class SqliteBulkWriter implements BulkWriter {
         k = 0;
       }
     }
-    if (k > 0) inserted += this.insertStatement(table, columns, k / rowWidth).run(params.slice(0, k)).changes;
+    if (k > 0) inserted += this.insertStatement(table, columns, k / rowWidth, textColumns).run(params.slice(0, k)).changes;
     return inserted;
   }
 
@@ -270,11 +301,12 @@ export class SqliteBulkWriter implements BulkWriter {
     return inserted;
   }
 
-  private insertStatement(table: string, columns: readonly string[], rows: number): Statement {
-    const key = `${table}(${columns.join(',')})x${rows}`;
+  /** `textColumns`: columns given as UTF-8 bytes, stored as the text they spell. */
+  private insertStatement(table: string, columns: readonly string[], rows: number, textColumns: ReadonlySet<string> = NO_COLUMNS): Statement {
+    const key = `${table}(${columns.map((c) => (textColumns.has(c) ? `text ${c}` : c)).join(',')})x${rows}`;
     let statement = this.statements.get(key);
     if (statement === undefined) {
-      const tuple = `(${columns.map(() => '?').join(',')})`;
+      const tuple = `(${columns.map((c) => (textColumns.has(c) ? 'cast(? as text)' : '?')).join(',')})`;
       const names = columns.map((c) => `"${c}"`).join(',');
       statement = this.db.prepare(`insert into "${table}" (${names}) values ${Array.from({ length: rows }, () => tuple).join(',')} on conflict do nothing`);
       this.statements.set(key, statement);
