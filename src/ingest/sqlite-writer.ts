@@ -232,7 +232,10 @@ export class SqliteBulkWriter implements BulkWriter {
                 : bytes.subarray(reader.start, end);
       }
       const retractedAt = packed.retractedAt[ord]!;
-      if (!Number.isNaN(retractedAt)) retractions.push({ id: (params[at] as Buffer).toString('utf8'), retractedAt });
+      if (!Number.isNaN(retractedAt)) {
+        const id = params[at]!;
+        retractions.push({ id: typeof id === 'string' ? id : (id as Buffer).toString('utf8'), retractedAt });
+      }
     };
     const inserted = this.insertFactRows('person_facts', PERSON_ROW_COLUMNS, count, seq, fill, this.textColumns);
     return inserted === count && this.insertRetractions(retractions, seq);

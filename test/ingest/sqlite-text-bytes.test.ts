@@ -20,14 +20,16 @@ afterAll(() => { rmSync(dir, { recursive: true, force: true }); });
 
 const WIDE = 'Núñez-東京-🙂';
 const CSV = [
-  'person_id,fact_id,type,recorded_at,from,through,country,kind,facility',
-  `P-${WIDE},1-${WIDE},nationality,2024-01-02T10:00:00Z,,,VE,,`,
-  `P-${WIDE},2-${WIDE},custody,2024-03-01T00:00:00Z,2024-03-01,,,,KRO ${WIDE}`,
-  'P2,P2-1,final_order,2024-02-01T09:00:00Z,2024-02-01,,,removal,',
+  'person_id,fact_id,type,recorded_at,retracted_at,from,through,country,kind,facility',
+  `P-${WIDE},1-${WIDE},nationality,2024-01-02T10:00:00Z,,,,VE,,`,
+  `P-${WIDE},2-${WIDE},custody,2024-03-01T00:00:00Z,2024-04-01T00:00:00Z,2024-03-01,,,,KRO ${WIDE}`,
+  'P2,P2-1,final_order,2024-02-01T09:00:00Z,,2024-02-01,,,removal,',
 ].join('\n');
 
 interface Row {
   id: string;
+  /** The fact's retraction, as stored in fact_retractions. */
+  retracted: string | null;
   person_id: string;
   type: string;
   body: string;
@@ -53,7 +55,10 @@ async function importInto(encoding: 'UTF-8' | 'UTF-16le'): Promise<Row[]> {
   try {
     expect(read.pragma('encoding', { simple: true })).toBe(encoding);
     return read
-      .prepare("select id, person_id, type, body, typeof(id) || ',' || typeof(person_id) || ',' || typeof(type) || ',' || typeof(body) as types from person_facts order by id")
+      .prepare(
+        `select id, (select fact_id from fact_retractions where fact_id = id) as retracted, person_id, type, body,
+           typeof(id) || ',' || typeof(person_id) || ',' || typeof(type) || ',' || typeof(body) as types from person_facts order by id`,
+      )
       .all() as Row[];
   } finally {
     read.close();
@@ -66,6 +71,7 @@ describe('SQLite import of text columns', () => {
     const utf16 = await importInto('UTF-16le');
     expect(utf8.map((r) => r.id)).toEqual([`1-${WIDE}`, `2-${WIDE}`, 'P2-1']);
     expect(utf8.map((r) => r.person_id)).toEqual([`P-${WIDE}`, `P-${WIDE}`, 'P2']);
+    expect(utf8.map((r) => r.retracted)).toEqual([null, `2-${WIDE}`, null]);
     expect(utf8.map((r) => r.type)).toEqual(['nationality', 'custody', 'final_order']);
     expect(JSON.parse(utf8[1]!.body)).toMatchObject({ id: `2-${WIDE}`, facility: `KRO ${WIDE}` });
     for (const row of [...utf8, ...utf16]) expect(row.types).toBe('text,text,text,text');
