@@ -58,9 +58,10 @@ const NO_COLUMNS: ReadonlySet<string> = new Set();
  * The person fact columns that always hold text. The first-import path binds them as the
  * batch's UTF-8 bytes and has SQLite take the bytes as text (`cast(? as text)`: the same
  * bytes, typed text, in a UTF-8 database), rather than making a JavaScript string of each
- * that better-sqlite3 then turns back into UTF-8 (a file in UTF-16 is given strings). Measured on 1,200,000 facts, six rounds
- * taking turns: the writer's CPU per fact about 6% less (3.57–3.92 against 3.82–3.95 µs in
- * the machine's fast phases, 5.22–5.37 against 5.61–5.90 in its slow ones).
+ * that better-sqlite3 then turns back into UTF-8; a file in UTF-16 is given strings.
+ * Measured on 1,200,000 facts, six rounds taking turns: the writer's CPU per fact about 6%
+ * less (3.57–3.92 against 3.82–3.95 µs in the machine's fast phases, 5.22–5.37 against
+ * 5.61–5.90 in its slow ones).
  */
 const TEXT_COLUMNS: ReadonlySet<string> = new Set(['id', 'person_id', 'type', 'body']);
 const TEXT_AS_BYTES: readonly boolean[] = PERSON_ROW_COLUMNS.map((c) => TEXT_COLUMNS.has(c));
