@@ -217,7 +217,7 @@ function reuse<T extends Packable>(Kind: new (lengthOrBuffer: number | ArrayBuff
   return buffer !== undefined && buffer.byteLength >= current.byteLength ? new Kind(buffer) : new Kind(current.length);
 }
 
-function grow<T extends Uint8Array | Float64Array | Int32Array>(array: T, size: number): T {
+function grow<T extends Packable>(array: T, size: number): T {
   const next = new (array.constructor as new (n: number) => T)(size);
   next.set(array);
   return next;
@@ -242,7 +242,12 @@ export class ValueReader {
   }
 
   next(): BulkValue {
-    switch (this.step()) {
+    return this.value(this.step());
+  }
+
+  /** The value `step` just moved past, of the kind it returned: a string made, a blob as a view. */
+  value(kind: ValueKind): BulkValue {
+    switch (kind) {
       case NUMBER:
         return this.number;
       case STRING:

@@ -1,8 +1,9 @@
 /**
  * The rows the bulk writers insert, built exactly as the fact store builds them
  * (`KyselyFactStore.insertFacts`): the same codec (`factBody`, `pushFactColumns`, and
- * `writePacked`, which `packFact` calls too), so that a fact imported in bulk and one recorded through the store are the
- * same row. `test/ingest/bulk-writer.int.test.ts` compares the two column by column.
+ * `writePacked`, which `packFact` calls too), so that a fact imported in bulk and one
+ * recorded through the store are the same row. `test/ingest/bulk-writer.int.test.ts`
+ * compares the two column by column.
  *
  * The writer appends `seq` and `ord` (known only once the batch's event is written).
  */

@@ -12,7 +12,7 @@
  * `parsePersonFact`), which accepts it or names the problem exactly as before. So the fast
  * path may only ever be stricter than the schemas, never looser.
  */
-import { dayFromCivil, parseInstant } from '../domain/dates.js';
+import { dayFromCivil, daysInMonth, MS_PER_DAY, parseInstant } from '../domain/dates.js';
 import { FINAL_ORDER_KINDS, HOLD_KINDS, PROTECTION_KINDS, type PersonFact, type PersonFactType } from '../domain/facts.js';
 import type { CsvHeader } from './csv-layout.js';
 
@@ -264,7 +264,7 @@ function civilDay(text: string): number | undefined {
   const year = digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3);
   const month = digit(text, 5) * 10 + digit(text, 6);
   const dayOfMonth = digit(text, 8) * 10 + digit(text, 9);
-  if (month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > monthLength(year, month)) return undefined;
+  if (month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > daysInMonth(year, month)) return undefined;
   return dayFromCivil(year, month, dayOfMonth);
 }
 
@@ -290,10 +290,5 @@ function instant(text: string): number | undefined {
   const minute = digit(text, 14) * 10 + digit(text, 15);
   const second = digit(text, 17) * 10 + digit(text, 18);
   if (hour > 23 || minute > 59 || second > 59) return undefined;
-  return days * 86_400_000 + ((hour * 60 + minute) * 60 + second) * 1000;
-}
-
-function monthLength(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return days * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000;
 }

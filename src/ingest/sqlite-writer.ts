@@ -8,7 +8,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { OpenedStore } from '../store/open-store.js';
 import { COPY_NEW_FACT_PACKS } from '../store/migrations/0006-fact-packs.js';
 import type { BulkValue } from '../store/store-connection.js';
-import { NULL, NUMBER, STRING, unpackBatch, unpackValues, ValueReader, type Batch, type PackedBatch } from './batch.js';
+import { STRING, unpackBatch, unpackValues, ValueReader, type Batch, type PackedBatch } from './batch.js';
 import {
   batchEvent,
   changesAnything,
@@ -64,15 +64,15 @@ const NO_COLUMNS: ReadonlySet<string> = new Set();
  * 5.61–5.90 in its slow ones).
  */
 const TEXT_COLUMNS: ReadonlySet<string> = new Set(['id', 'person_id', 'type', 'body']);
-const TEXT_AS_BYTES: readonly boolean[] = PERSON_ROW_COLUMNS.map((c) => TEXT_COLUMNS.has(c));
 
 export class SqliteBulkWriter implements BulkWriter {
   private readonly statements = new Map<string, Statement>();
   private readonly runSeqs = new Set<number>();
   private inTransaction = false;
-  /** Whether the file's text is UTF-8 (SQLite's default), so that text may be given as its UTF-8 bytes. */
-  private readonly utf8: boolean;
+  /** TEXT_COLUMNS when the file's text is UTF-8 (SQLite's default), so that it may be given as UTF-8 bytes; else none. */
   private readonly textColumns: ReadonlySet<string>;
+  /** Per person fact column, whether it is one of `textColumns`. */
+  private readonly textAsBytes: readonly boolean[];
   /** The connection's settings before the import, restored by `close`. */
   private readonly previous: { cache: unknown; checkpoint: unknown; foreignKeys: unknown };
 
@@ -86,8 +86,8 @@ export class SqliteBulkWriter implements BulkWriter {
       checkpoint: db.pragma('wal_autocheckpoint', { simple: true }),
       foreignKeys: db.pragma('foreign_keys', { simple: true }),
     };
-    this.utf8 = db.pragma('encoding', { simple: true }) === 'UTF-8';
-    this.textColumns = this.utf8 ? TEXT_COLUMNS : NO_COLUMNS;
+    this.textColumns = db.pragma('encoding', { simple: true }) === 'UTF-8' ? TEXT_COLUMNS : NO_COLUMNS;
+    this.textAsBytes = PERSON_ROW_COLUMNS.map((c) => this.textColumns.has(c));
     db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
     const pageBytes = db.pragma('page_size', { simple: true }) as number;
     db.pragma(`wal_autocheckpoint = ${Math.ceil(IMPORT_CHECKPOINT_BYTES / pageBytes)}`);
@@ -217,20 +217,12 @@ export class SqliteBulkWriter implements BulkWriter {
     const width = PERSON_ROW_COLUMNS.length;
     const count = packed.factRow.length;
     const reader = new ValueReader(packed.values);
-    const { bytes } = reader;
+    const { textAsBytes } = this;
     const retractions: { id: string; retractedAt: number }[] = [];
     const fill = (params: BulkValue[], at: number, ord: number): void => {
       for (let j = 0; j < width; j += 1) {
         const kind = reader.step();
-        const end = reader.start + reader.length;
-        params[at + j] =
-          kind === NUMBER
-            ? reader.number
-            : kind === NULL
-              ? null
-              : kind === STRING && !(this.utf8 && TEXT_AS_BYTES[j])
-                ? bytes.toString('utf8', reader.start, end)
-                : bytes.subarray(reader.start, end);
+        params[at + j] = kind === STRING && textAsBytes[j] ? reader.bytes.subarray(reader.start, reader.start + reader.length) : reader.value(kind);
       }
       const retractedAt = packed.retractedAt[ord]!;
       if (!Number.isNaN(retractedAt)) {
