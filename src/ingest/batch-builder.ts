@@ -8,7 +8,6 @@ import type { Fact, PersonFact, ProgramFact } from '../domain/facts.js';
 import type { BulkValue } from '../store/store-connection.js';
 import { ValueWriter, type PackedBatch, type Rejection, type RowKind } from './batch.js';
 import { pushProgramFactRow, writePersonFactRow } from './fact-rows.js';
-import { factBody } from '../store/fact-codec.js';
 
 /** A batch never grows beyond this many times its target, even inside one person's facts. */
 const HARD_LIMIT_FACTOR = 4;
@@ -48,7 +47,7 @@ export class BatchBuilder {
    * insert of an id is skipped, which sends the batch down the checked path), so that the
    * common case pays for no set of ids.
    */
-  accept(line: number, personId: string, facts: readonly Fact[], bodies?: readonly string[]): Acceptance {
+  accept(line: number, personId: string, facts: readonly Fact[]): Acceptance {
     const count = this.factRow.length;
     if ((personId !== this.lastPerson && count >= this.targetFacts) || count >= this.targetFacts * HARD_LIMIT_FACTOR) this.close();
 
@@ -69,7 +68,7 @@ export class BatchBuilder {
       const fact = facts[i]!;
       this.factRow.push(index);
       this.retractedAt.push(fact.retractedAt ?? NaN);
-      if (this.kind === 'person') writePersonFactRow(this.values, personId, fact as PersonFact, bodies?.[i] ?? factBody(fact));
+      if (this.kind === 'person') writePersonFactRow(this.values, personId, fact as PersonFact);
       else {
         row.length = 0;
         pushProgramFactRow(row, fact as ProgramFact);

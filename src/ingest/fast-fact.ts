@@ -1,16 +1,16 @@
 /**
  * The fast path of a CSV person fact row: the common, valid row turned straight into its
- * domain fact and stored body, without building the interchange object or running zod.
+ * domain fact, without building the interchange object or running zod.
  *
  * Validating through the contract's zod schemas cost the reading thread about a third of its
- * time per fact, and `JSON.stringify` of the body another tenth. This path accepts only rows
- * it can prove valid with the same rules (the same date and instant parsers, the same
- * patterns, enums and bounds as src/contract/fact-schema.ts) and builds exactly what
- * `parsePersonFact` would return: the same fields in the same key order, so that the body is
- * the same text. Anything else — a bad cell, an unusual type, a cell it does not know how to
- * judge — returns `undefined`, and the row takes the full path (`rowToFact` and
- * `parsePersonFact`), which accepts it or names the problem exactly as before. So the fast
- * path may only ever be stricter than the schemas, never looser.
+ * time per fact. This path accepts only rows it can prove valid with the same rules (the
+ * same date and instant parsers, the same patterns, enums and bounds as
+ * src/contract/fact-schema.ts) and builds exactly what `parsePersonFact` would return: the
+ * same fields in the same key order, so that its stored body is the same text. Anything
+ * else — a bad cell, an unusual type, a cell it does not know how to judge — returns
+ * `undefined`, and the row takes the full path (`rowToFact` and `parsePersonFact`), which
+ * accepts it or names the problem exactly as before. So the fast path may only ever be
+ * stricter than the schemas, never looser.
  */
 import { dayFromCivil, daysInMonth, MS_PER_DAY, parseInstant } from '../domain/dates.js';
 import { FINAL_ORDER_KINDS, HOLD_KINDS, PROTECTION_KINDS, type PersonFact, type PersonFactType } from '../domain/facts.js';
@@ -75,21 +75,6 @@ interface BoundType {
   readonly unused: readonly number[];
 }
 
-/** A fact and its stored body, ready for the batch. */
-export interface FastFact {
-  readonly fact: PersonFact;
-  readonly body: string;
-}
-
-/** Whether JSON.stringify writes the string as it is, between quotes (no quote, backslash, control character or surrogate). */
-function plainJson(text: string): boolean {
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return false;
-  }
-  return true;
-}
-const quoted = (text: string): string => (plainJson(text) ? `"${text}"` : JSON.stringify(text));
 const COUNTRY_RE = /^[A-Z]{2}$/;
 const DESIGNATION_RE = /^[A-Z]{2}-\d{4}$/;
 const LAWFUL_KIND_RE = /^[a-z_]{2,40}$/;
@@ -119,8 +104,8 @@ export class FastPersonFacts {
     }
   }
 
-  /** The row's fact and body, or `undefined` when the row must take the full path. */
-  read(type: string, id: string, fields: readonly string[]): FastFact | undefined {
+  /** The row's fact, or `undefined` when the row must take the full path. */
+  read(type: string, id: string, fields: readonly string[]): PersonFact | undefined {
     const spec = this.types.get(type);
     if (spec === undefined || this.recordedIndex < 0) return undefined;
     if (id.length === 0 || id.length > MAX_TEXT) return undefined;
@@ -134,12 +119,10 @@ export class FastPersonFacts {
       retractedAt = instant(retractedText);
       if (retractedAt === undefined || retractedAt < recordedAt) return undefined;
     }
-    const idJson = quoted(id);
 
     // Key order as zod builds the object (the schema's shape order, absent optional keys
     // left out), then `through: null` appended for an open period (contract toDomain).
     const fact: Record<string, unknown> = { id, recordedAt };
-    let body = `{"id":${idJson},"recordedAt":${integerText(recordedAt)}`;
     if (retractedAt !== undefined) fact.retractedAt = retractedAt;
     let from: number | undefined;
     let through: number | undefined;
@@ -148,63 +131,51 @@ export class FastPersonFacts {
       from = day(fields[spec.fromIndex]!);
       if (from === undefined) return undefined;
       fact.from = from;
-      body += `,"from":${from}`;
       const throughText = spec.throughIndex < 0 ? '' : fields[spec.throughIndex]!;
       if (throughText !== '') {
         through = day(throughText);
         if (through === undefined || through < from) return undefined;
         fact.through = through;
-        body += `,"through":${through}`;
       }
     }
     fact.type = type;
-    body += `,"type":"${type}"`;
     for (const f of spec.fields) {
       const text = f.index < 0 ? '' : fields[f.index]!;
       let value: string | number | boolean;
-      let json: string;
       if (text === '') {
         if (f.required || f.fallback === undefined) return undefined;
         value = f.fallback;
-        json = String(value);
       } else {
         switch (f.check.kind) {
           case 'country':
             if (!COUNTRY_RE.test(text)) return undefined;
             value = text;
-            json = `"${text}"`;
             break;
           case 'designation':
             if (!DESIGNATION_RE.test(text)) return undefined;
             value = text;
-            json = `"${text}"`;
             break;
           case 'lawful-kind':
             if (!LAWFUL_KIND_RE.test(text)) return undefined;
             value = text;
-            json = `"${text}"`;
             break;
           case 'enum':
             if (!f.check.values.has(text)) return undefined;
             value = text;
-            json = `"${text}"`;
             break;
           case 'text':
             if (text.length > MAX_TEXT) return undefined;
             value = text;
-            json = quoted(text);
             break;
           case 'day': {
             const d = day(text);
             if (d === undefined) return undefined;
             value = d;
-            json = String(d);
             break;
           }
           case 'bool':
             if (text !== 'true' && text !== 'false') return undefined;
             value = text === 'true';
-            json = text;
             break;
           default: {
             const unknown: never = f.check;
@@ -213,33 +184,13 @@ export class FastPersonFacts {
         }
       }
       fact[f.field] = value;
-      body += `,"${f.field}":${json}`;
     }
     // A travel document's own from/through: the schema's cross-field rule.
     if (!spec.period && typeof fact.from === 'number' && typeof fact.through === 'number' && fact.through < fact.from) return undefined;
-    if (spec.period && through === undefined) {
-      fact.through = null;
-      body += ',"through":null';
-    }
+    if (spec.period && through === undefined) fact.through = null;
     // The fields were built to match the schema, which mirrors the domain type.
-    return { fact: fact as unknown as PersonFact, body: `${body}}` };
+    return fact as unknown as PersonFact;
   }
-}
-
-/** Leading zeros that bring a number below a million to six digits. */
-const ZEROS = ['', '0', '00', '000', '0000', '00000'];
-
-/**
- * `String(value)` of a whole number, the same text: an instant in milliseconds is past what
- * V8 keeps as a small integer, and turning such a number into text cost more than the rest of
- * the body; its two halves of up to nine and six digits are small integers, turned into text
- * quickly.
- */
-function integerText(value: number): string {
-  if (value < 1_000_000 || value >= 1e15) return String(value);
-  const high = Math.floor(value / 1_000_000);
-  const low = `${value - high * 1_000_000}`;
-  return `${high}${ZEROS[6 - low.length] ?? ''}${low}`;
 }
 
 const digit = (text: string, i: number): number => text.charCodeAt(i) - 48;

@@ -165,9 +165,9 @@ export class CsvRows implements CsvRecordSink {
     }
     const fast = this.fast?.read(type, id, fields);
     if (fast !== undefined) {
-      const problem = personFactIssues(fast.fact, this.ctx, CSV_FIELDS);
+      const problem = personFactIssues(fast, this.ctx, CSV_FIELDS);
       if (problem === undefined) {
-        this.accept(fields, line, personId, [fast.fact], [fast.body]);
+        this.accept(fields, line, personId, [fast]);
         return;
       }
     }
@@ -224,8 +224,8 @@ export class CsvRows implements CsvRecordSink {
     this.accept(fields, line, '', [parsed.value]);
   }
 
-  private accept(fields: readonly string[], line: number, personId: string, facts: readonly Fact[], bodies?: readonly string[]): void {
-    const result = this.builder.accept(line, personId, facts, bodies);
+  private accept(fields: readonly string[], line: number, personId: string, facts: readonly Fact[]): void {
+    const result = this.builder.accept(line, personId, facts);
     if (result.refused) this.refuse(fields, line, csvRecord(line, personId === '' ? undefined : personId, facts[0]?.id), result.field, result.reason);
   }
 

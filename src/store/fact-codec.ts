@@ -47,8 +47,14 @@ export const FACT_COLUMNS = ['type', 'from_day', 'through_day', 'recorded_at', '
 
 /** Appends a fact's `FACT_COLUMNS` values to a flat row list. */
 export function pushFactColumns(out: BulkValue[], fact: Fact, body: string): void {
+  pushQueryColumns(out, fact);
+  out.push(body);
+}
+
+/** Appends a fact's `FACT_COLUMNS` values but the last, `body`, for a writer that writes the body itself. */
+export function pushQueryColumns(out: BulkValue[], fact: Fact): void {
   const period = periodOf(fact);
-  out.push(fact.type, period?.from ?? null, period?.through ?? null, fact.recordedAt, body);
+  out.push(fact.type, period?.from ?? null, period?.through ?? null, fact.recordedAt);
 }
 
 /** A person fact as read back: its body, with `retractedAt` when a retraction is recorded. */

@@ -15,7 +15,6 @@ import { writePersonFactRow } from '../../src/ingest/fact-rows.js';
 import { importFile } from '../../src/ingest/import-file.js';
 import { PostgresBulkWriter } from '../../src/ingest/postgres-writer.js';
 import { storeChecksum } from '../../src/store/checksum.js';
-import { factBody } from '../../src/store/fact-codec.js';
 import { openStore, type OpenedStore } from '../../src/store/open-store.js';
 import { verifyStore } from '../../src/store/verify.js';
 import { inSchema, testStores } from './stores.js';
@@ -50,7 +49,7 @@ const nationality = (id: string): PersonFact => ({ id, type: 'nationality', coun
 function mismatchedBatch(row: string, named: string): PackedBatch {
   const values = new ValueWriter();
   const fact = nationality(`${row}-1`);
-  writePersonFactRow(values, named, fact, factBody(fact));
+  writePersonFactRow(values, named, fact);
   const people = new ValueWriter();
   people.push(row);
   return { kind: 'person', rowLine: Int32Array.of(2), rowPerson: people.finish(), factRow: Int32Array.of(0), retractedAt: Float64Array.of(NaN), values: values.finish() };
