@@ -5,6 +5,7 @@
  */
 import { InvalidInputError } from '../contract/input-issue.js';
 import { RepatriaError } from '../domain/errors.js';
+import { STORE_BUSY } from '../store/store-busy.js';
 
 export class UsageError extends Error {
   readonly code = 'USAGE';
@@ -34,6 +35,10 @@ export function exitStatusFor(error: unknown, err: (text: string) => void): numb
   if (error instanceof RepatriaError) {
     err(`error (${error.code}): ${error.message}\n`);
     return error.code === 'INVALID_STATE' ? 1 : 2;
+  }
+  if ((error as { code?: unknown } | null)?.code === 'SQLITE_BUSY') {
+    err(`error: ${STORE_BUSY}\n`);
+    return 1;
   }
   err(`error: ${error instanceof Error ? error.message : String(error)}\n`);
   return 1;

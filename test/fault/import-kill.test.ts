@@ -6,15 +6,22 @@
  * file (batches commit in file order, none skipped), and the import, finally run through,
  * must leave the same content checksum as one never interrupted.
  *
+ * An all-or-nothing import (one transaction, written with a rollback journal when the store
+ * is not open elsewhere: ingest/sqlite-writer.ts) is killed the same way: after every kill
+ * the store must be exactly as before the import, its journal rolled back and the file back
+ * in WAL mode.
+ *
  * Sizes: REPATRIA_FAULT_PEOPLE people (default 10,000, six facts each), REPATRIA_FAULT_KILLS
- * kills (default 50), REPATRIA_FAULT_BATCH facts per batch (default 2,000). `npm test`
- * builds bin/repatria.js's code first.
+ * kills (default 50), REPATRIA_FAULT_AON_KILLS kills of the all-or-nothing import (default
+ * 12), REPATRIA_FAULT_BATCH facts per batch (default 2,000). `npm test` builds
+ * bin/repatria.js's code first.
  */
 import { spawn } from 'node:child_process';
-import { createReadStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Random } from '../../src/demo/random.js';
 import { storeChecksum } from '../../src/store/checksum.js';
@@ -27,6 +34,7 @@ const BIN = join(ROOT, 'bin/repatria.js');
 const PEOPLE = Number(process.env.REPATRIA_FAULT_PEOPLE ?? 10_000);
 const KILLS = Number(process.env.REPATRIA_FAULT_KILLS ?? 50);
 const BATCH = Number(process.env.REPATRIA_FAULT_BATCH ?? 2_000);
+const ALL_OR_NOTHING_KILLS = Number(process.env.REPATRIA_FAULT_AON_KILLS ?? 12);
 
 const dir = mkdtempSync(join(tmpdir(), 'repatria-fault-'));
 afterAll(() => {
@@ -40,10 +48,14 @@ interface Run {
   readonly stderr: string;
 }
 
-/** Runs the import; kills it with SIGKILL after `killAfterMs` if it is still running. */
-function runImport(file: string, db: string, killAfterMs?: number): Promise<Run> {
+/**
+ * Runs the import; kills it with SIGKILL after `killAfterMs` if it is still running. In
+ * batches with a quarantine file, or all-or-nothing (no quarantine file).
+ */
+function runImport(file: string, db: string, killAfterMs?: number, mode: 'batches' | 'all-or-nothing' = 'batches'): Promise<Run> {
   const started = Date.now();
-  const child = spawn(process.execPath, [BIN, 'import', '--facts', file, '--db', db, '--quarantine', `${db}.quarantine.csv`, '--batch-size', String(BATCH), '--no-progress'], {
+  const quarantine = mode === 'batches' ? ['--quarantine', `${db}.quarantine.csv`] : [];
+  const child = spawn(process.execPath, [BIN, 'import', '--facts', file, '--db', db, ...quarantine, '--batch-size', String(BATCH), '--no-progress'], {
     cwd: dir,
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -86,6 +98,16 @@ async function check(db: string, fileIds: readonly string[]): Promise<number> {
     return stored.length;
   } finally {
     await store.close();
+  }
+}
+
+/** The journal mode the file is in, read by a connection of its own that changes nothing. */
+function journalMode(db: string): unknown {
+  const handle = new BetterSqlite3(db, { fileMustExist: true });
+  try {
+    return handle.pragma('journal_mode', { simple: true });
+  } finally {
+    handle.close();
   }
 }
 
@@ -163,5 +185,66 @@ describe('import killed with SIGKILL', () => {
       `fault test: ${killed} SIGKILLs (${progressAtKills} with a partial store), ${completed} runs completed between kills, ` +
         `${ids.length.toLocaleString('en-US')} facts, straight import ${straight.ms} ms (start-up ${startup} ms), kill loop ${Math.round((Date.now() - started) / 1000)} s\n`,
     );
+  }, 1_800_000);
+  it(`${ALL_OR_NOTHING_KILLS} kills during an all-or-nothing import (rollback journal): every restart finds the store as it was before, in WAL mode, and a run through stores the file`, async () => {
+    const file = join(dir, 'people-aon.csv');
+    await writeImportCsv(file, PEOPLE, 43);
+    const ids = await fileFactIds(file);
+    const reference = join(dir, 'reference-aon.db');
+    const straight = await runImport(file, reference, undefined, 'all-or-nothing');
+    expect(straight.stderr).toBe('');
+    expect(straight.status).toBe(0);
+    expect(await check(reference, ids)).toBe(ids.length);
+    const expected = await contentChecksum(reference);
+
+    // The store before the import: what a run of a file without rows leaves (the reference
+    // programme facts every import records first, committed before the file's rows).
+    const header = join(dir, 'header-aon.csv');
+    writeFileSync(header, `${readFileSync(file, 'utf8').split('\n', 1)[0]!}\n`);
+    const db = join(dir, 'killed-aon.db');
+    let startup = 0;
+    const fresh = async (): Promise<void> => {
+      for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(db + suffix, { force: true });
+      const run = await runImport(header, db, undefined, 'all-or-nothing');
+      expect(run.status).toBe(0);
+      startup = run.ms;
+    };
+    await fresh();
+    const before = await contentChecksum(db);
+    const random = new Random(9);
+    let killed = 0;
+    let journalsLeft = 0;
+    while (killed < ALL_OR_NOTHING_KILLS) {
+      // Mostly while it writes: from half its start-up (open, migrate, seed) to a little past its end.
+      const run = await runImport(file, db, random.int(Math.round(startup / 2), Math.round(straight.ms * 1.1)), 'all-or-nothing');
+      if (run.signal !== 'SIGKILL') {
+        expect(run.status).toBe(0);
+        expect(await check(db, ids)).toBe(ids.length);
+        await fresh();
+        continue;
+      }
+      killed += 1;
+      // A journal left by the kill: the import was writing with a rollback journal.
+      if (existsSync(`${db}-journal`)) journalsLeft += 1;
+      const stored = await check(db, ids);
+      if (stored === ids.length) {
+        // Killed after its commit: the whole file, as the straight run stored it.
+        expect(await contentChecksum(db)).toBe(expected);
+        await fresh();
+        continue;
+      }
+      // Nothing of the file, and the store exactly as before; opening it rolled the journal back.
+      expect(stored).toBe(0);
+      expect(await contentChecksum(db)).toBe(before);
+      expect(existsSync(`${db}-journal`)).toBe(false);
+      expect(journalMode(db)).toBe('wal');
+    }
+    expect(journalsLeft).toBeGreaterThanOrEqual(Math.min(3, ALL_OR_NOTHING_KILLS / 3));
+    const last = await runImport(file, db, undefined, 'all-or-nothing');
+    expect(last.status).toBe(0);
+    expect(await check(db, ids)).toBe(ids.length);
+    expect(await contentChecksum(db)).toBe(expected);
+    expect(journalMode(db)).toBe('wal');
+    process.stdout.write(`all-or-nothing fault test: ${killed} SIGKILLs, ${journalsLeft} of them left a rollback journal, straight import ${straight.ms} ms\n`);
   }, 1_800_000);
 });

@@ -1,0 +1,3 @@
+/** What SQLite's "database is locked" (SQLITE_BUSY) means here, in words a user can act on. */
+export const STORE_BUSY =
+  'the store is busy: another process is writing to it alone (an all-or-nothing import does until it ends); try again when it has finished';
