@@ -90,7 +90,7 @@ export class ValueWriter {
   private n = 0;
   private b = 0;
   private bl = 0;
-  /** Where the string `openString` started is. */
+  /** Where in `bytes` the string begun by `openString` starts. */
   private opened = 0;
   /** Arrays given back by `recycle`, for the next `finish`. */
   private spare: PackedValues | undefined;

@@ -3,11 +3,12 @@
  * batch's bytes as UTF-8.
  *
  * Why not `factBody` and `pushString`: the body made as a string is a chain of concatenated
- * pieces, which V8 flattens and then encodes again as UTF-8; on the import's reading thread
- * that took about a sixth of its time per fact. Here each key and value is written in place,
- * and the bytes are exactly those of `Buffer.from(factBody(fact))` (json-body.test.ts
- * compares them on many facts, odd strings included): ASCII strings JSON leaves as they are
- * and safe integers are written here, anything else is given to `JSON.stringify` itself.
+ * pieces, which V8 flattens and then encodes as UTF-8; on the import's reading thread that
+ * `Buffer.write` alone took 11% of the time (profile of 1,200,000 facts). Here each key and
+ * value is written in place (the thread's CPU per fact about 8% lower), and the bytes are
+ * exactly those of `Buffer.from(factBody(fact))` (json-body.test.ts compares them on many
+ * facts, odd strings included): ASCII strings JSON leaves as they are and safe integers are
+ * written here, anything else is given to `JSON.stringify` itself.
  */
 import type { Fact } from '../domain/facts.js';
 import type { ValueWriter } from './batch.js';
