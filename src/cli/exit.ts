@@ -5,7 +5,7 @@
  */
 import { InvalidInputError } from '../contract/input-issue.js';
 import { RepatriaError } from '../domain/errors.js';
-import { STORE_BUSY } from '../store/store-busy.js';
+import { isBusy, STORE_BUSY } from '../store/store-busy.js';
 
 export class UsageError extends Error {
   readonly code = 'USAGE';
@@ -36,7 +36,7 @@ export function exitStatusFor(error: unknown, err: (text: string) => void): numb
     err(`error (${error.code}): ${error.message}\n`);
     return error.code === 'INVALID_STATE' ? 1 : 2;
   }
-  if ((error as { code?: unknown } | null)?.code === 'SQLITE_BUSY') {
+  if (isBusy(error)) {
     err(`error: ${STORE_BUSY}\n`);
     return 1;
   }

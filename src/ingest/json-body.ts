@@ -11,6 +11,7 @@
  * written here, anything else is given to `JSON.stringify` itself.
  */
 import type { Fact } from '../domain/facts.js';
+import { factBody } from '../store/fact-codec.js';
 import type { ValueWriter } from './batch.js';
 
 /** The key a stored body leaves out: a retraction is a row of its own (fact-codec.ts). */
@@ -20,11 +21,9 @@ const LEFT_OUT = 'retractedAt';
 export function pushFactBody(out: ValueWriter, fact: Fact): void {
   out.openString();
   if (!writeFlat(out, fact as unknown as Readonly<Record<string, unknown>>)) {
-    // A value that is an object or array (a programme fact's criteria): JSON.stringify writes it.
+    // A value that is an object or a list: the store's own codec writes the whole body.
     out.rewindString();
-    out.appendUtf8(
-      JSON.stringify(fact.retractedAt === undefined ? fact : { ...fact, retractedAt: undefined }),
-    );
+    out.appendUtf8(factBody(fact));
   }
   out.closeString();
 }

@@ -8,6 +8,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { OpenedStore } from '../store/open-store.js';
 import { COPY_NEW_FACT_PACKS } from '../store/migrations/0006-fact-packs.js';
 import type { BulkValue } from '../store/store-connection.js';
+import { isBusy } from '../store/store-busy.js';
 import { STRING, unpackBatch, unpackValues, ValueReader, type Batch, type PackedBatch } from './batch.js';
 import {
   batchEvent,
@@ -96,7 +97,7 @@ function leaveWal(db: BetterSqlite3.Database): boolean {
   try {
     return db.pragma(`journal_mode = ${ALL_OR_NOTHING_JOURNAL}`, { simple: true }) === ALL_OR_NOTHING_JOURNAL;
   } catch (error) {
-    if ((error as { code?: unknown }).code === 'SQLITE_BUSY') return false;
+    if (isBusy(error)) return false;
     throw error;
   } finally {
     db.pragma(`busy_timeout = ${String(timeout)}`);
@@ -204,7 +205,7 @@ export class SqliteBulkWriter implements BulkWriter {
         try {
           this.db.pragma(`journal_mode = ${String(this.previous.journal)}`);
         } catch (error) {
-          if ((error as { code?: unknown }).code !== 'SQLITE_BUSY') throw error;
+          if (!isBusy(error)) throw error;
         }
       }
     } finally {

@@ -8,7 +8,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteAdapter, SqliteDialect, sql, type DialectAdapter, type SqliteDatabase } from 'kysely';
 import type { Database } from '../schema.js';
 import type { BulkColumn, BulkTable, BulkValue, StoreConnection } from '../store-connection.js';
-import { STORE_BUSY } from '../store-busy.js';
+import { isBusy, STORE_BUSY } from '../store-busy.js';
 
 /** SQLite's default SQLITE_MAX_VARIABLE_NUMBER since 3.32. */
 const SQLITE_MAX_PARAMETERS = 32_766;
@@ -84,7 +84,7 @@ export function openSqlite(dbPath: string, options: { readonly create?: boolean 
     database.pragma('journal_mode = WAL');
   } catch (error) {
     database.close();
-    if ((error as { code?: unknown }).code !== 'SQLITE_BUSY') throw error;
+    if (!isBusy(error)) throw error;
     // An all-or-nothing import holds the store alone while it runs (ingest/sqlite-writer.ts).
     throw new Error(`${dbPath}: ${STORE_BUSY}`);
   }
